@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+using ProcedureReference.Importing;
+using ProcedureReference.Storage;
+using ProcedureReference.Web.Cli;
+
+namespace ProcedureReference.Web;
+
+/// <summary>The AddX/UseX steps Program.cs lists.</summary>
+public static partial class ReferenceSetup
+{
+    public static WebApplicationBuilder AddProcedureReference(this WebApplicationBuilder builder)
+    {
+        var options = ReferenceOptions.From(builder.Configuration);
+        builder.Services.AddSingleton(options);
+        builder.Services.AddDbContext<ReferenceDb>(db =>
+            ReferenceDb.Configure((DbContextOptionsBuilder<ReferenceDb>)db, SqliteFiles.ConnectionString(options.DatabasePath, readOnly: true)));
+        return builder;
+    }
+
+    public static WebApplication UseProcedureReference(this WebApplication app)
+    {
+        app.EnsureContent();
+        app.MapGet("/health", async (ReferenceDb db) =>
+            await db.Pages.AnyAsync() ? Results.Ok(new { status = "ok" }) : Results.Problem("the reference holds no pages", statusCode: 503));
+        return app;
+    }
+
+    /// <summary>On first start, with no database yet, imports the configured content folder.</summary>
+    public static void EnsureContent(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<ReferenceOptions>();
+        if (File.Exists(options.DatabasePath)) return;
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Startup");
+        LogFirstImport(logger, options.DatabasePath, options.ContentPath);
+        var report = Importer.Run(new ImportOptions(options.ContentPath, options.DatabasePath) { MaxFileBytes = options.MaxFileBytes });
+        using var text = new StringWriter();
+        ImportReportText.Write(report, options.DatabasePath, text);
+        LogImportReport(logger, text);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "No database at {Database}: importing {Content}")]
+    private static partial void LogFirstImport(ILogger logger, string database, string content);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Report}")]
+    private static partial void LogImportReport(ILogger logger, StringWriter report);
+}

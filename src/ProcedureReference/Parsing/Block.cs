@@ -1,0 +1,56 @@
+namespace ProcedureReference.Parsing;
+
+/// <summary>
+/// A run of body lines between two section boundaries: an explicit heading line, or a run of two or
+/// more blank lines where the scraper dropped a heading. Single blank lines stay inside as "".
+/// </summary>
+internal sealed record Block(string? Heading, SectionKind? HeadingKind, List<string> Lines)
+{
+    public bool IsHeaded => Heading is not null;
+
+    public IEnumerable<string> ContentLines => Lines.Where(l => l.Length > 0);
+}
+
+internal static class BlockSplitter
+{
+    /// <summary>Splits body lines into blocks. <paramref name="headingAt"/> says which lines open a section.</summary>
+    public static List<Block> Split(IReadOnlyList<string> lines, int start, Func<int, SectionKind?> headingAt)
+    {
+        var blocks = new List<Block>();
+        var current = new Block(null, null, []);
+        var blankRun = 0;
+
+        for (var i = start; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            if (TextLines.IsBlank(line)) { blankRun++; continue; }
+
+            if (headingAt(i) is { } kind)
+            {
+                Close();
+                current = new Block(line.Trim(), kind, []);
+            }
+            else
+            {
+                if (blankRun >= 2 && (current.IsHeaded || current.Lines.Count > 0))
+                {
+                    Close();
+                    current = new Block(null, null, []);
+                }
+                else if (blankRun == 1 && current.Lines.Count > 0)
+                {
+                    current.Lines.Add("");
+                }
+                current.Lines.Add(line.Trim());
+            }
+            blankRun = 0;
+        }
+        Close();
+        return blocks;
+
+        void Close()
+        {
+            if (current.IsHeaded || current.Lines.Count > 0) blocks.Add(current);
+        }
+    }
+}

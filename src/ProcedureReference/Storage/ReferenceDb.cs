@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using ProcedureReference.Storage.Entities;
+
+namespace ProcedureReference.Storage;
+
+/// <summary>The reference database: pages, their sections, content facts, and (outside the EF model) the FTS5 search index.</summary>
+public sealed class ReferenceDb(DbContextOptions<ReferenceDb> options) : DbContext(options)
+{
+    public DbSet<Page> Pages => Set<Page>();
+    public DbSet<Section> Sections => Set<Section>();
+    public DbSet<ContentInfo> ContentInfo => Set<ContentInfo>();
+
+    /// <summary>Options for a database file; <paramref name="readOnly"/> for serving readers.</summary>
+    public static DbContextOptions<ReferenceDb> OptionsFor(string path, bool readOnly = false) =>
+        Configure(new DbContextOptionsBuilder<ReferenceDb>(), SqliteFiles.ConnectionString(path, readOnly)).Options;
+
+    public static DbContextOptionsBuilder<ReferenceDb> Configure(DbContextOptionsBuilder<ReferenceDb> builder, string connectionString) =>
+        builder.UseSqlite(connectionString)
+            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
+            // Migrations are written by hand (the EF design-time package does not restore here), so there is
+            // no model snapshot; a test checks instead that the migrations build exactly the model's schema.
+            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Page>(page =>
+        {
+            page.ToTable("pages");
+            page.HasIndex(p => p.Code).IsUnique();
+            page.HasIndex(p => p.Ordinal);
+            page.HasMany(p => p.Sections).WithOne().HasForeignKey(s => s.PageId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<Section>(section =>
+        {
+            section.ToTable("sections");
+            section.HasIndex(s => new { s.PageId, s.Position });
+        });
+        modelBuilder.Entity<ContentInfo>(info =>
+        {
+            info.ToTable("content_info");
+            info.HasKey(i => i.Key);
+        });
+    }
+}
