@@ -3,7 +3,8 @@ using ProcedureReference.Web.Cli;
 
 if (CommandLine.IsCommand(args)) return CommandLine.Run(args, Console.Out, Console.Error);
 
-var builder = WebApplication.CreateBuilder(args);
+// appsettings.json and wwwroot/ sit beside the binary; data/ and content/ are taken from the current directory.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddProcedureReference();
 
 var app = builder.Build();

@@ -79,8 +79,9 @@ internal sealed record PageHeader(
         var i = 0;
         while (i < lines.Count && (TextLines.IsBlank(lines[i]) || IsChrome(lines[i].Trim()))) i++;
         string? title = null;
-        if (i < lines.Count && !UnknownLayoutHeadings.IsHeading(lines, i, i) && !TextLines.IsListItem(lines[i])
-            && lines[i].Trim().Length <= 200 && (i + 1 >= lines.Count || TextLines.IsBlank(lines[i + 1])))
+        if (i < lines.Count && SectionRules.MatchHeading(lines[i].Trim()) is null && !lines[i].Trim().EndsWith('?')
+            && !TextLines.IsListItem(lines[i]) && lines[i].Trim().Length <= 200
+            && (i + 1 >= lines.Count || TextLines.IsBlank(lines[i + 1])))
         {
             title = lines[i].Trim();
             i++;
