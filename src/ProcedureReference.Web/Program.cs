@@ -1,10 +1,12 @@
 using ProcedureReference.Web;
 using ProcedureReference.Web.Cli;
+using ProcedureReference.Web.Hosting;
 
 if (CommandLine.IsCommand(args)) return CommandLine.Run(args, Console.Out, Console.Error);
 
 // appsettings.json and wwwroot/ sit beside the binary; data/ and content/ are taken from the current directory.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.AddSerilogLogging();
 builder.AddProcedureReference();
 
 var app = builder.Build();

@@ -1,7 +1,9 @@
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.EntityFrameworkCore;
 using ProcedureReference.Importing;
 using ProcedureReference.Storage;
 using ProcedureReference.Web.Cli;
+using ProcedureReference.Web.Hosting;
 
 namespace ProcedureReference.Web;
 
@@ -12,16 +14,36 @@ public static partial class ReferenceSetup
     {
         var options = ReferenceOptions.From(builder.Configuration);
         builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton<LiveDatabase>();
         builder.Services.AddDbContext<ReferenceDb>(db =>
             ReferenceDb.Configure((DbContextOptionsBuilder<ReferenceDb>)db, SqliteFiles.ConnectionString(options.DatabasePath, readOnly: true)));
+        builder.Services.AddRazorPages();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddResponseCompression(compression =>
+        {
+            compression.EnableForHttps = true;
+            compression.Providers.Add<BrotliCompressionProvider>();
+            compression.Providers.Add<GzipCompressionProvider>();
+        });
         return builder;
     }
 
     public static WebApplication UseProcedureReference(this WebApplication app)
     {
         app.EnsureContent();
-        app.MapGet("/health", async (ReferenceDb db) =>
-            await db.Pages.AnyAsync() ? Results.Ok(new { status = "ok" }) : Results.Problem("the reference holds no pages", statusCode: 503));
+        app.UseMiddleware<RequestLogging>();
+        if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error");
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseResponseCompression();
+        app.UseStaticFiles();
+        var live = app.Services.GetRequiredService<LiveDatabase>();
+        app.Use((context, next) =>
+        {
+            live.CheckForNewContent();
+            return next(context);
+        });
+        app.MapRazorPages();
+        app.MapSiteEndpoints();
         return app;
     }
 

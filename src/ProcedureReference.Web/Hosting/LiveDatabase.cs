@@ -1,0 +1,39 @@
+using Microsoft.Data.Sqlite;
+using ProcedureReference.Storage;
+
+namespace ProcedureReference.Web.Hosting;
+
+/// <summary>
+/// Notices when an import (in this process or from the command line) has renamed a new database over the
+/// live one, and drops pooled connections so the next request reads the new file. Requests already running
+/// finish on the file they opened: no request sees a mix.
+/// </summary>
+public sealed class LiveDatabase(ReferenceOptions options)
+{
+    private static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(1);
+    private readonly Lock _gate = new();
+    private DateTime _lastWrite = File.GetLastWriteTimeUtc(options.DatabasePath);
+    private long _nextCheck;
+
+    /// <summary>Bumped at each switch; cache keys include it.</summary>
+    public int Version { get; private set; }
+
+    public string Path => options.DatabasePath;
+
+    public void CheckForNewContent()
+    {
+        var now = Environment.TickCount64;
+        if (now < Interlocked.Read(ref _nextCheck)) return;
+        lock (_gate)
+        {
+            if (now < _nextCheck) return;
+            _nextCheck = now + (long)CheckInterval.TotalMilliseconds;
+            var lastWrite = File.GetLastWriteTimeUtc(options.DatabasePath);
+            if (lastWrite == _lastWrite) return;
+            _lastWrite = lastWrite;
+            Version++;
+            SqliteFiles.Release(options.DatabasePath);
+            SqliteConnection.ClearAllPools();
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ProcedureReference.Parsing;
+using ProcedureReference.Storage;
+
+namespace ProcedureReference.Web.Pages.Codes;
+
+/// <summary>/codes/{code}: one code's explainer. Other spellings of a code redirect to the canonical URL; an unknown code is a 404 that offers a search.</summary>
+public sealed class DetailsModel(ReferenceDb db) : PageModel
+{
+    private const int DescriptionLength = 155;
+
+    public CodePage? CodePage { get; private set; }
+    public string RequestedCode { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(string code)
+    {
+        RequestedCode = code;
+        var canonical = ProcedureReference.Parsing.Codes.Canonical(code);
+        if (canonical != code && canonical.Length > 0) return RedirectPermanent($"/codes/{Uri.EscapeDataString(canonical)}");
+        CodePage = canonical.Length is > 0 and <= 40 ? await CodePageQuery.FindAsync(db, canonical) : null;
+        if (CodePage is null)
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            return Page();
+        }
+        return Page();
+    }
+
+    public string Description
+    {
+        get
+        {
+            var text = CodePage?.Summary ?? CodePage?.Title ?? "";
+            if (text.Length <= DescriptionLength) return text;
+            var cut = text.LastIndexOf(' ', DescriptionLength);
+            return text[..(cut > 0 ? cut : DescriptionLength)] + "…";
+        }
+    }
+
+    /// <summary>schema.org MedicalProcedure; System.Text.Json escapes &lt; and &gt;, so it is safe inside a script element.</summary>
+    public string JsonLd(string url) => JsonSerializer.Serialize(new Dictionary<string, object?>
+    {
+        ["@context"] = "https://schema.org",
+        ["@type"] = "MedicalProcedure",
+        ["name"] = CodePage!.Name ?? CodePage.Title,
+        ["alternateName"] = CodePage.CommonNames.Concat(CodePage.TechnicalTerm is null ? [] : [CodePage.TechnicalTerm]).ToArray(),
+        ["description"] = Description,
+        ["url"] = url,
+        ["code"] = new Dictionary<string, string>
+        {
+            ["@type"] = "MedicalCode",
+            ["codeValue"] = CodePage.Code,
+            ["codingSystem"] = CodePage.System,
+        },
+    });
+}
