@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.EntityFrameworkCore;
 using ProcedureReference.Importing;
 using ProcedureReference.Storage;
+using ProcedureReference.Web.Api;
 using ProcedureReference.Web.Cli;
 using ProcedureReference.Web.Hosting;
 
@@ -19,6 +20,7 @@ public static partial class ReferenceSetup
             ReferenceDb.Configure((DbContextOptionsBuilder<ReferenceDb>)db, SqliteFiles.ConnectionString(options.DatabasePath, readOnly: true)));
         builder.Services.AddRazorPages();
         builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
         builder.Services.AddResponseCompression(compression =>
         {
             compression.EnableForHttps = true;
@@ -44,6 +46,8 @@ public static partial class ReferenceSetup
         });
         app.MapRazorPages();
         app.MapSiteEndpoints();
+        app.MapOpenApi();
+        app.MapCodesApi();
         return app;
     }
 

@@ -1,0 +1,45 @@
+using ProcedureReference.Storage;
+using ProcedureReference.Web.Pages.Codes;
+
+namespace ProcedureReference.Web.Api;
+
+/// <summary>/api/codes/{code}: the same query as the code page, as JSON.</summary>
+public static class CodesApi
+{
+    public static IEndpointRouteBuilder MapCodesApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/codes/{code}", async (string code, ReferenceDb db) =>
+            {
+                var canonical = ProcedureReference.Parsing.Codes.Canonical(code);
+                var page = canonical.Length is > 0 and <= 40 ? await CodePageQuery.FindAsync(db, canonical) : null;
+                return page is null
+                    ? Results.Problem($"No page for code {code}.", statusCode: StatusCodes.Status404NotFound, title: "Unknown code")
+                    : Results.Ok(CodeJson.From(page));
+            })
+            .WithName("GetCode")
+            .WithSummary("A code's page: descriptor, names, sections as Markdown and HTML, neighbours and similar codes.")
+            .Produces<CodeJson>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+}
+
+public sealed record CodeJson(
+    string Code,
+    string System,
+    string Title,
+    string? Name,
+    IReadOnlyList<string> CommonNames,
+    string? TechnicalTerm,
+    string Url,
+    IReadOnlyList<SectionJson> Sections,
+    CodeLink? Previous,
+    CodeLink? Next)
+{
+    public static CodeJson From(CodePage page) => new(page.Code, page.System, page.Title, page.Name, page.CommonNames,
+        page.TechnicalTerm, "/codes/" + Uri.EscapeDataString(page.Code),
+        page.Sections.Select(s => new SectionJson(s.Kind, s.Anchor, s.Title, s.Heading, s.Markdown, s.Html)).ToList(),
+        page.Previous, page.Next);
+}
+
+public sealed record SectionJson(string Kind, string Anchor, string Title, string? Heading, string Markdown, string Html);
