@@ -9,6 +9,25 @@ internal sealed record Block(string? Heading, SectionKind? HeadingKind, List<str
     public bool IsHeaded => Heading is not null;
 
     public IEnumerable<string> ContentLines => Lines.Where(l => l.Length > 0);
+
+    private BlockFacts? _facts;
+
+    /// <summary>What the section rules ask of this block, worked out once.</summary>
+    public BlockFacts Facts => _facts ??= BlockFacts.Of(this);
+}
+
+/// <summary>The facts about a block's text that cues are matched against.</summary>
+internal sealed record BlockFacts(string LowerText, SectionKind?[] SubHeadingKinds, string[]? BulletItemsLower)
+{
+    public static BlockFacts Of(Block block)
+    {
+        var lines = block.ContentLines.ToList();
+        var bullets = lines.Select(TextLines.BulletItem).ToList();
+        return new BlockFacts(
+            string.Join(' ', lines).ToLowerInvariant(),
+            lines.Select(SectionRules.MatchSubHeading).ToArray(),
+            lines.Count > 0 && bullets.All(b => b is not null) ? bullets.Select(b => b!.ToLowerInvariant()).ToArray() : null);
+    }
 }
 
 internal static class BlockSplitter

@@ -129,27 +129,20 @@ internal static class SectionAssigner
     {
         if (kind == SectionKind.Other) return 0;
         var rule = SectionRules.For(kind);
+        var facts = block.Facts;
         double score = 0;
-        var lines = block.ContentLines.ToList();
-        foreach (var line in lines)
+        foreach (var sub in facts.SubHeadingKinds)
         {
-            var sub = SectionRules.MatchSubHeading(line);
             if (sub == kind) score += SubHeadingWeight;
             else if (sub is not null) score += ForeignSubHeadingWeight;
         }
-        if (rule.ListItemWords is { } words && lines.Count > 0 && lines.All(l => IsShortItemNaming(l, words)))
+        if (rule.ListItemWords is { } words && facts.BulletItemsLower is { } items && items.All(i => IsShortItemNaming(i, words)))
             score += ListOfWordsWeight;
-        var text = string.Join(' ', lines).ToLowerInvariant();
-        score += Math.Min(MaxPhraseCues, rule.Cues.Count(c => text.Contains(c, StringComparison.Ordinal)));
+        score += Math.Min(MaxPhraseCues, rule.Cues.Count(c => facts.LowerText.Contains(c, StringComparison.Ordinal)));
         return score;
     }
 
-    private static bool IsShortItemNaming(string line, string[] words)
-    {
-        var item = TextLines.BulletItem(line);
-        if (item is null) return false;
-        var lower = item.ToLowerInvariant();
-        return lower.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= MaxWordsInListItem
-               && words.Any(w => lower.Contains(w, StringComparison.Ordinal));
-    }
+    private static bool IsShortItemNaming(string lowerItem, string[] words) =>
+        lowerItem.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= MaxWordsInListItem
+        && words.Any(w => lowerItem.Contains(w, StringComparison.Ordinal));
 }

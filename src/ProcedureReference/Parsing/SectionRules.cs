@@ -97,6 +97,19 @@ public static class SectionRules
 
     private static readonly Dictionary<SectionKind, SectionRule> ByKind = InCanonicalOrder.ToDictionary(r => r.Kind);
 
+    // Lookups built once from the table above; a line is checked against every heading many times per page.
+    private static readonly Dictionary<string, SectionKind> ByHeading = InCanonicalOrder
+        .SelectMany(r => r.Headings.Select(h => (Heading: TextLines.WithoutTrailingColon(h), r.Kind)))
+        .ToDictionary(p => p.Heading, p => p.Kind, StringComparer.OrdinalIgnoreCase);
+
+    private static readonly (string Prefix, SectionKind Kind)[] ByHeadingPrefix = InCanonicalOrder
+        .SelectMany(r => (r.HeadingPrefixes ?? []).Select(p => (p, r.Kind)))
+        .ToArray();
+
+    private static readonly Dictionary<string, SectionKind> BySubHeading = InCanonicalOrder
+        .SelectMany(r => r.SubHeadings.Select(h => (h, r.Kind)))
+        .ToDictionary(p => p.h, p => p.Kind, StringComparer.OrdinalIgnoreCase);
+
     public static SectionRule For(SectionKind kind) => ByKind[kind];
 
     /// <summary>The title the site shows for a kind ('Other' for sections of an unknown layout).</summary>
@@ -105,23 +118,14 @@ public static class SectionRules
     /// <summary>The kind a whole heading line opens, if it is one of the table's headings.</summary>
     public static SectionKind? MatchHeading(string line)
     {
-        var text = TextLines.WithoutTrailingColon(line);
-        foreach (var rule in InCanonicalOrder)
-        {
-            if (rule.Headings.Any(h => string.Equals(TextLines.WithoutTrailingColon(h), text, StringComparison.OrdinalIgnoreCase)))
-                return rule.Kind;
-            if (rule.HeadingPrefixes?.Any(p => line.StartsWith(p, StringComparison.OrdinalIgnoreCase) && line.Length > p.Length) == true)
-                return rule.Kind;
-        }
+        if (ByHeading.TryGetValue(TextLines.WithoutTrailingColon(line), out var kind)) return kind;
+        foreach (var (prefix, prefixKind) in ByHeadingPrefix)
+            if (line.Length > prefix.Length && line.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                return prefixKind;
         return null;
     }
 
     /// <summary>The kind whose sub-heading this line is, if the table lists it.</summary>
-    public static SectionKind? MatchSubHeading(string line)
-    {
-        foreach (var rule in InCanonicalOrder)
-            if (rule.SubHeadings.Any(s => string.Equals(s, line, StringComparison.OrdinalIgnoreCase)))
-                return rule.Kind;
-        return null;
-    }
+    public static SectionKind? MatchSubHeading(string line) =>
+        BySubHeading.TryGetValue(line.Trim(), out var kind) ? kind : null;
 }
