@@ -1,0 +1,66 @@
+namespace ProcedureReference.Search;
+
+/// <summary>
+/// Full-text search over the reference. Behind an interface so that a PostgreSQL provider can stand in for
+/// SQLite later; callers see only these records. Every input is untrusted: hostile text gives empty results,
+/// never an exception.
+/// </summary>
+public interface ISearchIndex
+{
+    SearchResults Search(SearchQuery query);
+
+    /// <summary>Type-ahead: codes starting with <paramref name="prefix"/>, then pages whose title or names have a word starting with it.</summary>
+    IReadOnlyList<Suggestion> Suggest(string prefix, int limit = 8);
+}
+
+/// <summary>
+/// What the user asked. <paramref name="System"/>: exact code system ("CPT"). <paramref name="Category"/>: a
+/// top-level code-range section name ("Radiology", see <see cref="CodeCategories"/>). <paramref name="Section"/>:
+/// a section kind name ("risks"); an unknown one is ignored. <paramref name="Page"/> counts from 1.
+/// </summary>
+public sealed record SearchQuery(
+    string Text,
+    string? System = null,
+    string? Category = null,
+    string? Section = null,
+    int Page = 1,
+    int PageSize = 20);
+
+/// <summary>
+/// One page of hits. <paramref name="Total"/> counts every hit under the filters. Each facet counts the whole
+/// match under the other filters but not its own, so a chosen value can be switched for another.
+/// <paramref name="DidYouMean"/> is set when the query as typed found nothing and a spelling correction did; the
+/// hits are then the corrected query's. <paramref name="ExpandedTerms"/> are the synonyms searched as well.
+/// </summary>
+public sealed record SearchResults(
+    string Query,
+    int Total,
+    int Page,
+    int PageSize,
+    IReadOnlyList<SearchHit> Hits,
+    IReadOnlyList<FacetCount> Systems,
+    IReadOnlyList<FacetCount> Categories,
+    IReadOnlyList<FacetCount> Sections,
+    string? DidYouMean,
+    IReadOnlyList<string> ExpandedTerms);
+
+/// <summary>
+/// A matching page. <paramref name="SnippetHtml"/> is safe to write into a page as is: page text is encoded and
+/// the matched words are wrapped in &lt;mark&gt;. <paramref name="SnippetSection"/> is the section kind name the
+/// snippet comes from (the anchor of /codes/{code}#{section}), or null when the match is in the title or names.
+/// <paramref name="Score"/>: higher is better; code matches come first.
+/// </summary>
+public sealed record SearchHit(
+    string Code,
+    string System,
+    string Title,
+    string? Category,
+    string SnippetHtml,
+    string? SnippetSection,
+    double Score);
+
+/// <summary>A facet value (what a filter takes), its label for people, and how many hits have it.</summary>
+public sealed record FacetCount(string Value, string Label, int Count);
+
+/// <summary>A type-ahead entry; <paramref name="Name"/> is the name that matched, else the page's name.</summary>
+public sealed record Suggestion(string Code, string Title, string? Name);
