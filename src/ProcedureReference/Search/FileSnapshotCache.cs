@@ -1,0 +1,43 @@
+namespace ProcedureReference.Search;
+
+/// <summary>
+/// Holds one value derived from a database file (the spelling vocabulary, the suggestion index) per file,
+/// rebuilt when the file's last write time or length changes. An import publishes a new file by renaming it
+/// over the live one, so either changes at each import. Shared across index instances: a web host may create
+/// one per request, and the values are costly to build but small to keep.
+/// </summary>
+internal sealed class FileSnapshotCache<T> where T : class
+{
+    private readonly Dictionary<string, (FileStamp Stamp, T Value)> _entries = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+
+    /// <summary>
+    /// The value for <paramref name="path"/>, built by <paramref name="build"/> when missing or stale. The stamp
+    /// is taken before building, so a file replaced during a build is noticed at the next call.
+    /// </summary>
+    public T Get(string path, Func<T> build)
+    {
+        var stamp = FileStamp.Of(path);
+        lock (_gate)
+        {
+            if (_entries.TryGetValue(path, out var entry) && entry.Stamp == stamp) return entry.Value;
+        }
+        // Built outside the lock: a slow build for one file must not hold up readers of another. Two callers
+        // may both build after a change; the results are equal and the last one stored wins.
+        var value = build();
+        lock (_gate)
+        {
+            _entries[path] = (stamp, value);
+        }
+        return value;
+    }
+
+    private readonly record struct FileStamp(DateTime LastWriteUtc, long Length)
+    {
+        public static FileStamp Of(string path)
+        {
+            var info = new FileInfo(path);
+            return info.Exists ? new(info.LastWriteTimeUtc, info.Length) : default;
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using System.Text.RegularExpressions;
+using ProcedureReference.Parsing;
+
+namespace ProcedureReference.Search;
+
+/// <summary>
+/// One unit of a full-text query: a word or phrase as typed, the other entries of its synonym group, and
+/// whether it is matched as a prefix (the last word typed, which may be unfinished).
+/// </summary>
+internal sealed record QueryUnit(IReadOnlyList<string> Words, IReadOnlyList<IReadOnlyList<string>> Synonyms, bool Prefix)
+{
+    public bool IsPlainWord => Words.Count == 1 && Synonyms.Count == 0;
+}
+
+/// <summary>
+/// What an untrusted query asks for, worked out once: the code terms to look up (78458, 784, J1100, K35.80)
+/// and the word units to match in the text, with their synonyms. Code-like words are looked up as codes; the
+/// other words make the text query. A query of code-like words only is also searched as text, which finds the
+/// pages that mention the code.
+/// </summary>
+internal sealed partial class QueryPlan
+{
+    private QueryPlan(IReadOnlyList<string> words, IReadOnlyList<string> codeTerms, IReadOnlyList<QueryUnit> units)
+    {
+        Words = words;
+        CodeTerms = codeTerms;
+        Units = units;
+    }
+
+    /// <summary>The query's words, lower case, capped.</summary>
+    public IReadOnlyList<string> Words { get; }
+
+    /// <summary>Codes or code prefixes, upper case as codes are stored.</summary>
+    public IReadOnlyList<string> CodeTerms { get; }
+
+    public IReadOnlyList<QueryUnit> Units { get; }
+
+    public bool IsEmpty => CodeTerms.Count == 0 && Units.Count == 0;
+
+    /// <summary>The synonyms searched besides what was typed, each once.</summary>
+    public IReadOnlyList<string> ExpandedTerms =>
+        Units.SelectMany(u => u.Synonyms).Select(s => string.Join(' ', s)).Distinct(StringComparer.Ordinal).ToList();
+
+    public static QueryPlan Create(string? text, Synonyms synonyms)
+    {
+        var words = QueryTokens.OfQuery(text);
+        var codeTerms = new List<string>();
+        // A whole query shaped like a code with punctuation (K35.80) is looked up as typed; its words alone
+        // ('k35', '80') would lose the dot.
+        var trimmed = text?.Trim() ?? "";
+        if (trimmed.Length <= 12 && trimmed.Any(c => c is '.' or '-') && Codes.IsCodeShaped(trimmed))
+            codeTerms.Add(Codes.Canonical(trimmed));
+        codeTerms.AddRange(words.Where(IsCodeLike).Select(w => w.ToUpperInvariant()));
+
+        var textWords = words.Where(w => !IsCodeLike(w)).ToList();
+        if (textWords.Count == 0) textWords = [.. words];
+        return new(words, codeTerms.Distinct(StringComparer.Ordinal).ToList(), UnitsOf(textWords, synonyms));
+    }
+
+    private static List<QueryUnit> UnitsOf(List<string> words, Synonyms synonyms)
+    {
+        var units = new List<QueryUnit>();
+        for (var i = 0; i < words.Count;)
+        {
+            if (synonyms.TryMatch(words, i, out var length, out var group))
+            {
+                // A word found in the synonyms file is a whole word, so no prefix: 'pe' must not match 'performed'.
+                var typed = words.GetRange(i, length);
+                var others = group.Where(entry => !entry.SequenceEqual(typed, StringComparer.Ordinal)).ToList();
+                units.Add(new QueryUnit(typed, others, Prefix: false));
+                i += length;
+            }
+            else
+            {
+                // A one-letter prefix would match a large part of the vocabulary for little use.
+                var isLast = i == words.Count - 1;
+                units.Add(new QueryUnit([words[i]], [], Prefix: isLast && words[i].Length > 1));
+                i++;
+            }
+        }
+        return units;
+    }
+
+    /// <summary>
+    /// A code or the start of one, as a search-box word: three digits or more (784, 78458, 0042t), a letter and two
+    /// digits or more (j11, j1100, k35), or seven characters starting with a digit (ICD-10-PCS 0dtj4zz).
+    /// </summary>
+    public static bool IsCodeLike(string word) => CodeLikeWord().IsMatch(word);
+
+    [GeneratedRegex("^(?:[0-9]{3}[a-z0-9]{0,5}|[a-z][0-9]{2}[a-z0-9]{0,5}|[0-9][a-z0-9]{6})$")]
+    private static partial Regex CodeLikeWord();
+}

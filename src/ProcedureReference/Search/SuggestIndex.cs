@@ -1,0 +1,116 @@
+using Microsoft.Data.Sqlite;
+using ProcedureReference.Parsing;
+
+namespace ProcedureReference.Search;
+
+/// <summary>
+/// Type-ahead over codes, titles and names, in memory: sorted arrays searched by binary search, so a keystroke
+/// costs a few comparisons and no database round trip. Read once per database file (the pages table only).
+/// </summary>
+internal sealed class SuggestIndex
+{
+    /// <summary>How many entries one prefix may scan: enough for any sensible prefix, bounded for '1' or 'a'.</summary>
+    private const int MaxScanned = 2000;
+
+    private readonly PageEntry[] _pages;
+    private readonly Key[] _codes;
+    private readonly Key[] _words;
+
+    private SuggestIndex(PageEntry[] pages, Key[] codes, Key[] words)
+    {
+        _pages = pages;
+        _codes = codes;
+        _words = words;
+    }
+
+    public static SuggestIndex Read(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT Code, Title, Name, CommonNames, TechnicalTerm FROM pages ORDER BY Ordinal, Id";
+        using var reader = command.ExecuteReader();
+        var pages = new List<PageEntry>();
+        var codes = new List<Key>();
+        var words = new List<Key>();
+        while (reader.Read())
+        {
+            var page = pages.Count;
+            var title = reader.GetString(1);
+            var name = reader.IsDBNull(2) ? null : reader.GetString(2);
+            var otherNames = (reader.IsDBNull(3) ? "" : reader.GetString(3)).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                .Concat(reader.IsDBNull(4) ? [] : [reader.GetString(4)]);
+            var pageWords = new HashSet<string>(StringComparer.Ordinal);
+
+            codes.Add(new Key(reader.GetString(0).ToUpperInvariant(), page, 0, null));
+            var sources = new List<(string? Text, int Rank, string? ShownName)> { (title, 0, null), (name, 1, null) };
+            sources.AddRange(otherNames.Select(n => ((string?)n, 2, (string?)n)));
+            foreach (var (text, rank, shownName) in sources)
+            {
+                foreach (var word in QueryTokens.Words(text).Distinct(StringComparer.Ordinal))
+                {
+                    words.Add(new Key(word, page, rank, shownName));
+                    pageWords.Add(word);
+                }
+            }
+            pages.Add(new PageEntry(reader.GetString(0), title, name, [.. pageWords]));
+        }
+        var byText = Comparer<Key>.Create((a, b) => string.CompareOrdinal(a.Text, b.Text) is var c and not 0 ? c : a.Page.CompareTo(b.Page));
+        return new([.. pages], [.. codes.Order(byText)], [.. words.Order(byText)]);
+    }
+
+    /// <summary>
+    /// Codes starting with the prefix (in code order), then pages with a title or name word starting with its last
+    /// word and words starting with each earlier word ('venous thr'): title matches before name matches, then code order.
+    /// </summary>
+    public IReadOnlyList<Suggestion> Suggest(string prefix, int limit)
+    {
+        var trimmed = prefix.Length > QueryTokens.MaxQueryChars ? prefix[..QueryTokens.MaxQueryChars].Trim() : prefix.Trim();
+        var chosen = new List<(int Page, string? Name)>();
+
+        var codePrefix = Codes.Canonical(trimmed);
+        if (codePrefix.Length > 0 && codePrefix.Length <= 12 && codePrefix.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-'))
+        {
+            foreach (var key in StartingWith(_codes, codePrefix).OrderBy(k => k.Page).Take(limit))
+                chosen.Add((key.Page, null));
+        }
+
+        var words = QueryTokens.OfQuery(trimmed);
+        if (words.Count > 0 && chosen.Count < limit)
+        {
+            var earlier = words.Take(words.Count - 1).ToList();
+            var matches = StartingWith(_words, words[^1])
+                .Where(k => chosen.TrueForAll(c => c.Page != k.Page))
+                .Where(k => earlier.TrueForAll(w => HasWordStartingWith(_pages[k.Page].Words, w)))
+                .GroupBy(k => k.Page)
+                .Select(g => g.MinBy(k => k.Rank)!)
+                .OrderBy(k => k.Rank).ThenBy(k => k.Page)
+                .Take(limit - chosen.Count);
+            chosen.AddRange(matches.Select(k => (k.Page, k.ShownName)));
+        }
+
+        return chosen.Select(c => new Suggestion(_pages[c.Page].Code, _pages[c.Page].Title, c.Name ?? _pages[c.Page].Name)).ToList();
+    }
+
+    /// <summary>The keys whose text starts with <paramref name="prefix"/>: binary search to the first, then a bounded scan.</summary>
+    private static List<Key> StartingWith(Key[] keys, string prefix)
+    {
+        int low = 0, high = keys.Length;
+        while (low < high)
+        {
+            var mid = (low + high) / 2;
+            if (string.CompareOrdinal(keys[mid].Text, prefix) < 0) low = mid + 1;
+            else high = mid;
+        }
+        var found = new List<Key>();
+        for (var i = low; i < keys.Length && found.Count < MaxScanned && keys[i].Text.StartsWith(prefix, StringComparison.Ordinal); i++)
+            found.Add(keys[i]);
+        return found;
+    }
+
+    private static bool HasWordStartingWith(string[] words, string prefix) =>
+        Array.Exists(words, w => w.StartsWith(prefix, StringComparison.Ordinal));
+
+    /// <summary>A searchable text (a code or a word) of a page; rank 0 title, 1 name, 2 common name or technical term.</summary>
+    private readonly record struct Key(string Text, int Page, int Rank, string? ShownName);
+
+    private sealed record PageEntry(string Code, string Title, string? Name, string[] Words);
+}

@@ -1,0 +1,82 @@
+using Microsoft.Data.Sqlite;
+using ProcedureReference.Storage;
+
+namespace ProcedureReference.Search;
+
+/// <summary>
+/// The words of the reference as written (not stemmed), with the number of pages each appears on, for
+/// did-you-mean. FTS5's own vocabulary (fts5vocab) holds porter stems ('thrombectomi'), which are poor to
+/// suggest and awkward to compare with a misspelling; reading the indexed text once per database file gives
+/// real words. Built only when a search first finds nothing, and cached per file (see <see cref="FileSnapshotCache{T}"/>).
+/// </summary>
+internal sealed class Vocabulary
+{
+    /// <summary>Shorter words are left alone: at one or two letters every guess is as good as any other.</summary>
+    private const int MinCorrectableLength = 3;
+
+    private readonly Dictionary<string, int> _pageCounts;
+    private readonly string[] _sorted;
+
+    private Vocabulary(Dictionary<string, int> pageCounts)
+    {
+        _pageCounts = pageCounts;
+        _sorted = [.. pageCounts.Keys.Order(StringComparer.Ordinal)];
+    }
+
+    public int Count => _sorted.Length;
+
+    public static Vocabulary Read(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {string.Join(", ", SearchColumns.All)} FROM {SearchColumns.Table}";
+        using var reader = command.ExecuteReader();
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var onPage = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            onPage.Clear();
+            for (var column = 0; column < reader.FieldCount; column++)
+            {
+                if (reader.IsDBNull(column)) continue;
+                foreach (var word in QueryTokens.Words(reader.GetString(column)))
+                    if (word.All(char.IsLetter)) onPage.Add(word);
+            }
+            foreach (var word in onPage) counts[word] = counts.GetValueOrDefault(word) + 1;
+        }
+        return new(counts);
+    }
+
+    public bool Contains(string word) => _pageCounts.ContainsKey(word);
+
+    /// <summary>Whether some word starts with <paramref name="prefix"/> (the last word of a query may be unfinished).</summary>
+    public bool HasPrefix(string prefix)
+    {
+        var index = Array.BinarySearch(_sorted, prefix, StringComparer.Ordinal);
+        if (index >= 0) return true;
+        index = ~index;
+        return index < _sorted.Length && _sorted[index].StartsWith(prefix, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The nearest known word to <paramref name="word"/>, or null when it is known, too short, or nothing is near:
+    /// at most one edit for words of up to five letters, two for longer ones; the nearest wins, then the word on
+    /// the most pages, then the alphabetically first (so the answer does not depend on hash order).
+    /// </summary>
+    public string? Correct(string word)
+    {
+        if (word.Length < MinCorrectableLength || Contains(word) || !word.All(char.IsLetter)) return null;
+        var max = word.Length <= 5 ? 1 : 2;
+        string? best = null;
+        var bestDistance = max + 1;
+        var bestCount = 0;
+        foreach (var candidate in _sorted)
+        {
+            var distance = EditDistance.Bounded(word, candidate, max);
+            if (distance > max) continue;
+            var count = _pageCounts[candidate];
+            if (distance < bestDistance || (distance == bestDistance && count > bestCount))
+                (best, bestDistance, bestCount) = (candidate, distance, count);
+        }
+        return best;
+    }
+}
