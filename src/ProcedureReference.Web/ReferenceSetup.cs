@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.EntityFrameworkCore;
 using ProcedureReference.Importing;
+using ProcedureReference.Search;
 using ProcedureReference.Storage;
 using ProcedureReference.Web.Api;
 using ProcedureReference.Web.Cli;
@@ -18,6 +19,12 @@ public static partial class ReferenceSetup
         builder.Services.AddSingleton<LiveDatabase>();
         builder.Services.AddDbContext<ReferenceDb>(db =>
             ReferenceDb.Configure((DbContextOptionsBuilder<ReferenceDb>)db, SqliteFiles.ConnectionString(options.DatabasePath, readOnly: true)));
+        builder.Services.AddSingleton(_ => CodeCategories.Load(Path.Combine(options.ContentPath, ContentFiles.CodeRanges)));
+        builder.Services.AddSingleton(_ => Synonyms.Load(Path.Combine(options.ContentPath, ContentFiles.Synonyms)));
+        builder.Services.AddSingleton<ISearchIndex>(services => new SqliteSearchIndex(
+            SqliteFiles.ConnectionString(options.DatabasePath, readOnly: true),
+            services.GetRequiredService<Synonyms>(),
+            services.GetRequiredService<CodeCategories>()));
         builder.Services.AddRazorPages();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
@@ -48,6 +55,7 @@ public static partial class ReferenceSetup
         app.MapSiteEndpoints();
         app.MapOpenApi();
         app.MapCodesApi();
+        app.MapSearchApi();
         return app;
     }
 

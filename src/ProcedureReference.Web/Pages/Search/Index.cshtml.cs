@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ProcedureReference.Search;
+
+namespace ProcedureReference.Web.Pages.Search;
+
+/// <summary>/search: codes and pages ranked by relevance, with snippets linking into sections, facets and paging.</summary>
+public sealed class IndexModel(ISearchIndex index) : PageModel
+{
+    public const int PageSize = 20;
+
+    [BindProperty(SupportsGet = true, Name = "q")] public string? Query { get; set; }
+    [BindProperty(SupportsGet = true)] public string? System { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Category { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Section { get; set; }
+    /// <summary>?page=N. Read by hand: Razor Pages keeps "page" as a route value of its own, which model binding would see first.</summary>
+    public int PageNumber { get; private set; } = 1;
+
+    public SearchResults? Results { get; private set; }
+
+    public void OnGet()
+    {
+        ViewData["Query"] = Query;
+        PageNumber = QueryPage(Request);
+        if (string.IsNullOrWhiteSpace(Query)) return;
+        Results = index.Search(ToQuery(Query, System, Category, Section, PageNumber));
+    }
+
+    public static SearchQuery ToQuery(string text, string? system, string? category, string? section, int page) =>
+        new(text, Blank(system), Blank(category), Blank(section), Math.Clamp(page, 1, 10_000), PageSize);
+
+    public int PageCount => Results is null ? 0 : (Results.Total + PageSize - 1) / PageSize;
+
+    /// <summary>This search's URL with one parameter changed (a facet chosen or cleared, another page).</summary>
+    public string Link(string? system = null, string? category = null, string? section = null, int page = 1,
+        bool clearSystem = false, bool clearCategory = false, bool clearSection = false)
+    {
+        var parameters = new List<string> { "q=" + Uri.EscapeDataString(Query ?? "") };
+        Add("system", clearSystem ? null : system ?? System);
+        Add("category", clearCategory ? null : category ?? Category);
+        Add("section", clearSection ? null : section ?? Section);
+        if (page > 1) parameters.Add("page=" + page);
+        return "/search?" + string.Join("&", parameters);
+
+        void Add(string name, string? value)
+        {
+            if (!string.IsNullOrEmpty(value)) parameters.Add(name + "=" + Uri.EscapeDataString(value));
+        }
+    }
+
+    public static int QueryPage(HttpRequest request) =>
+        int.TryParse(request.Query["page"], out var page) ? Math.Clamp(page, 1, 10_000) : 1;
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

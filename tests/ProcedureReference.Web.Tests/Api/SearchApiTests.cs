@@ -1,0 +1,59 @@
+using System.Text.Json;
+using ProcedureReference.Web.Tests.Support;
+
+namespace ProcedureReference.Web.Tests.Api;
+
+public class SearchApiTests(ReferenceApp app) : IClassFixture<ReferenceApp>
+{
+    [Fact]
+    public async Task Search_returns_hits_facets_and_paging_in_camel_case()
+    {
+        using var client = app.CreateClient();
+        using var json = JsonDocument.Parse(await client.GetStringAsync("/api/search?q=thrombectomy&category=Surgery"));
+        var root = json.RootElement;
+
+        Assert.Equal(2, root.GetProperty("total").GetInt32());
+        var hit = root.GetProperty("hits")[0];
+        foreach (var property in new[] { "code", "system", "title", "category", "snippetHtml", "snippetSection", "score" })
+            Assert.True(hit.TryGetProperty(property, out _), $"hit has no {property}");
+        Assert.Equal("Surgery", hit.GetProperty("category").GetString());
+        Assert.True(root.GetProperty("systems").GetArrayLength() > 0);
+    }
+
+    [Fact]
+    public async Task Suggest_offers_codes_and_titles_as_one_types()
+    {
+        using var client = app.CreateClient();
+        using var byCode = JsonDocument.Parse(await client.GetStringAsync("/api/suggest?q=3718"));
+        using var byWord = JsonDocument.Parse(await client.GetStringAsync("/api/suggest?q=epidur"));
+
+        Assert.Equal("37188", byCode.RootElement[0].GetProperty("code").GetString());
+        Assert.Equal("72275", byWord.RootElement[0].GetProperty("code").GetString());
+    }
+
+    [Theory]
+    [InlineData("/api/suggest?q=")]
+    [InlineData("/api/suggest?q=%22*NEAR(")]
+    [InlineData("/api/search?q=")]
+    [InlineData("/api/search?q=%22)%20OR%20(")]
+    [InlineData("/api/search?q=clot&page=-5")]
+    [InlineData("/api/search?q=clot&page=999999999")]
+    [InlineData("/api/search?q=clot&section=nope")]
+    public async Task Hostile_api_calls_answer_normally(string url)
+    {
+        using var client = app.CreateClient();
+        using var response = await client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Search_and_suggest_are_in_the_openapi_document()
+    {
+        using var client = app.CreateClient();
+        using var json = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+
+        Assert.True(json.RootElement.GetProperty("paths").TryGetProperty("/api/search", out _));
+        Assert.True(json.RootElement.GetProperty("paths").TryGetProperty("/api/suggest", out _));
+    }
+}

@@ -1,0 +1,116 @@
+using ProcedureReference.Web.Tests.Support;
+
+namespace ProcedureReference.Web.Tests.Pages.Search;
+
+public class IndexTests(ReferenceApp app) : IClassFixture<ReferenceApp>
+{
+    private async Task<List<string>> CodesFound(string url)
+    {
+        var page = await app.GetDocumentAsync(url);
+        return page.QuerySelectorAll(".hits .hit-code").Select(e => e.TextContent.Trim()).ToList();
+    }
+
+    [Theory]
+    [InlineData("78458", "78458")]
+    [InlineData("784", "78458")]
+    [InlineData("3718", "37188")]
+    [InlineData("thrombectomy", "37188")]
+    [InlineData("epidurography", "72275")]
+    [InlineData("blood clot", "37188")]
+    [InlineData("blood clot in leg", "34421")]
+    [InlineData("DVT", "37188")]
+    [InlineData("dye test of the spine", "72275")]
+    [InlineData("thrombectmy", "34421")]
+    [InlineData("fluroscopy", "76496")]
+    public async Task Numbers_prefixes_words_lay_words_and_typos_find_the_code(string query, string expected)
+    {
+        var codes = await CodesFound("/search?q=" + Uri.EscapeDataString(query));
+
+        Assert.Contains(expected, codes);
+    }
+
+    [Fact]
+    public async Task A_code_number_comes_first()
+    {
+        var codes = await CodesFound("/search?q=78458");
+
+        Assert.Equal("78458", codes[0]);
+    }
+
+    [Fact]
+    public async Task Thrombectomies_rank_above_the_venogram_for_thrombectomy()
+    {
+        var codes = await CodesFound("/search?q=thrombectomy");
+
+        Assert.Equal(["34421", "37188"], codes.Take(2).Order());
+    }
+
+    [Fact]
+    public async Task Snippets_highlight_the_words_and_link_to_the_section_they_come_from()
+    {
+        var page = await app.GetDocumentAsync("/search?q=bleeding&section=risks");
+
+        var hits = page.QuerySelectorAll(".hits li");
+        Assert.NotEmpty(hits);
+        foreach (var hit in hits)
+        {
+            Assert.NotNull(hit.QuerySelector("mark"));
+            var links = hit.QuerySelectorAll("a");
+            var sectionLink = links[^1].GetAttribute("href")!;
+            Assert.Matches("^/codes/[0-9]+#risks$", sectionLink);
+        }
+    }
+
+    [Fact]
+    public async Task Facets_count_and_filter_by_category()
+    {
+        var page = await app.GetDocumentAsync("/search?q=procedure");
+        var surgery = page.QuerySelectorAll(".facets a").First(a => a.TextContent.Trim() == "Surgery");
+        Assert.Equal("(2)", surgery.NextElementSibling!.TextContent.Trim());
+
+        var codes = await CodesFound(surgery.GetAttribute("href")!);
+
+        Assert.Equal(["34421", "37188"], codes.Order());
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("\"")]
+    [InlineData("*")]
+    [InlineData("-")]
+    [InlineData("NEAR(")]
+    [InlineData("AND")]
+    [InlineData("OR NOT (((")]
+    [InlineData(")")]
+    [InlineData("\u0000\u0007\u001b")]
+    [InlineData("😀🩸 clot")]
+    [InlineData("' OR 1=1 --")]
+    [InlineData("title:foo {risks}:x ^bar")]
+    public async Task Hostile_queries_get_a_normal_page(string query)
+    {
+        using var client = app.CreateClient();
+        using var response = await client.GetAsync("/search?q=" + Uri.EscapeDataString(query));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_ten_thousand_character_query_gets_a_normal_page()
+    {
+        using var client = app.CreateClient();
+        using var response = await client.GetAsync("/search?q=" + new string('a', 5000) + "%20" + new string('b', 4999));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_query_is_echoed_encoded()
+    {
+        using var client = app.CreateClient();
+        var html = await client.GetStringAsync("/search?q=" + Uri.EscapeDataString("<script>alert(1)</script>"));
+
+        Assert.DoesNotContain("<script>alert(1)", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html, StringComparison.Ordinal);
+    }
+}
