@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -20,7 +19,7 @@ public sealed class ErrorModel : PageModel
     {
         Status = status is >= 400 and < 600 ? status.Value : StatusCodes.Status500InternalServerError;
         Response.StatusCode = Status;
-        RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+        RequestId = HttpContext.TraceIdentifier;
     }
 
     public string Heading => Status switch

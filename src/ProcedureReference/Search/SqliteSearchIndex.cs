@@ -71,7 +71,14 @@ public sealed class SqliteSearchIndex : ISearchIndex
             using var connection = Open();
             return SuggestIndex.Read(connection);
         });
-        return index.Suggest(prefix, Math.Min(limit, MaxSuggestions));
+        limit = Math.Min(limit, MaxSuggestions);
+        var suggestions = index.Suggest(prefix, limit);
+        if (suggestions.Count > 0 || !prefix.Any(char.IsLetter)) return suggestions;
+
+        // Lay words ('blood clot') start no title or name: offer the best search hits for them instead.
+        return Search(new SearchQuery(prefix, PageSize: limit)).Hits
+            .Select(hit => new Suggestion(hit.Code, hit.Title, null))
+            .ToList();
     }
 
     private SqliteConnection Open()

@@ -47,6 +47,15 @@ public sealed class SuggestTests(SearchDatabase db) : IClassFixture<SearchDataba
     }
 
     [Fact]
+    public void Lay_words_that_start_no_title_suggest_the_best_search_hits()
+    {
+        var codes = db.Index.Suggest("blood clot").Select(s => s.Code).ToList();
+
+        Assert.Contains("37188", codes);
+        Assert.Contains("34421", codes);
+    }
+
+    [Fact]
     public void A_prefix_nothing_starts_with_suggests_nothing()
     {
         Assert.Empty(db.Index.Suggest("zzz"));

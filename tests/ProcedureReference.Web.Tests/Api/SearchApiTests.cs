@@ -31,6 +31,15 @@ public class SearchApiTests(ReferenceApp app) : IClassFixture<ReferenceApp>
         Assert.Equal("72275", byWord.RootElement[0].GetProperty("code").GetString());
     }
 
+    [Fact]
+    public async Task Suggest_offers_pages_for_lay_words_that_start_no_title()
+    {
+        using var client = app.CreateClient();
+        using var json = JsonDocument.Parse(await client.GetStringAsync("/api/suggest?q=blood%20clot"));
+
+        Assert.Contains("37188", json.RootElement.EnumerateArray().Select(s => s.GetProperty("code").GetString()));
+    }
+
     [Theory]
     [InlineData("/api/suggest?q=")]
     [InlineData("/api/suggest?q=%22*NEAR(")]
