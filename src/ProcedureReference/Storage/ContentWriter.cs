@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using ProcedureReference.Parsing;
 using ProcedureReference.Rendering;
+using ProcedureReference.Similarity;
 
 namespace ProcedureReference.Storage;
 
@@ -16,6 +17,7 @@ public sealed class ContentWriter : IDisposable
     private readonly SqliteCommand _insertPage;
     private readonly SqliteCommand _insertSection;
     private readonly SqliteCommand _insertSearchRow;
+    private readonly SqliteCommand _insertSimilarCode;
     private int _nextPageId = 1;
 
     public ContentWriter(string path)
@@ -39,9 +41,14 @@ public sealed class ContentWriter : IDisposable
         _insertSearchRow = Prepare(
             $"INSERT INTO {SearchColumns.Table} (rowid, {string.Join(", ", columns)}) VALUES ($rowid, {string.Join(", ", columns.Select((_, i) => "$c" + i))})",
             ["$rowid", .. columns.Select((_, i) => "$c" + i)]);
+        _insertSimilarCode = Prepare("""
+            INSERT INTO similar_codes (PageId, Position, Code, Title, Score, Reason, Source)
+            VALUES ($pageId, $position, $code, $title, $score, $reason, $source)
+            """, "$pageId", "$position", "$code", "$title", "$score", "$reason", "$source");
     }
 
-    public void Add(ParsedPage page, string contentHash)
+    /// <summary>Writes a page and returns the id it was stored under.</summary>
+    public int Add(ParsedPage page, string contentHash)
     {
         var id = _nextPageId++;
         Bind(_insertPage, id, page.Code, page.System, page.Title, page.Name, string.Join('\n', page.CommonNames),
@@ -62,6 +69,19 @@ public sealed class ContentWriter : IDisposable
         var names = string.Join('\n', new[] { page.Name, page.TechnicalTerm }.Concat(page.CommonNames).Where(n => !string.IsNullOrEmpty(n)));
         Bind(_insertSearchRow, [id, page.Title, names, .. kindText]);
         _insertSearchRow.ExecuteNonQuery();
+        return id;
+    }
+
+    /// <summary>Writes a page's similar codes, in their order.</summary>
+    public void AddSimilarCodes(PageSimilarCodes similar)
+    {
+        ArgumentNullException.ThrowIfNull(similar);
+        for (var position = 0; position < similar.Codes.Count; position++)
+        {
+            var code = similar.Codes[position];
+            Bind(_insertSimilarCode, similar.PageId, position, code.Code, code.Title, code.Score, code.Reason, code.Source);
+            _insertSimilarCode.ExecuteNonQuery();
+        }
     }
 
     /// <summary>Numbers pages in code order, records the content facts and commits.</summary>
@@ -108,6 +128,7 @@ public sealed class ContentWriter : IDisposable
         _insertPage.Dispose();
         _insertSection.Dispose();
         _insertSearchRow.Dispose();
+        _insertSimilarCode.Dispose();
         _transaction.Dispose();
         _connection.Dispose();
     }

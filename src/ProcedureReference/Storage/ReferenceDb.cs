@@ -4,12 +4,13 @@ using ProcedureReference.Storage.Entities;
 
 namespace ProcedureReference.Storage;
 
-/// <summary>The reference database: pages, their sections, content facts, and (outside the EF model) the FTS5 search index.</summary>
+/// <summary>The reference database: pages, their sections and similar codes, content facts, and (outside the EF model) the FTS5 search index.</summary>
 public sealed class ReferenceDb(DbContextOptions<ReferenceDb> options) : DbContext(options)
 {
     public DbSet<Page> Pages => Set<Page>();
     public DbSet<Section> Sections => Set<Section>();
     public DbSet<ContentInfo> ContentInfo => Set<ContentInfo>();
+    public DbSet<SimilarCode> SimilarCodes => Set<SimilarCode>();
 
     /// <summary>Options for a database file; <paramref name="readOnly"/> for serving readers.</summary>
     public static DbContextOptions<ReferenceDb> OptionsFor(string path, bool readOnly = false) =>
@@ -30,11 +31,17 @@ public sealed class ReferenceDb(DbContextOptions<ReferenceDb> options) : DbConte
             page.HasIndex(p => p.Code).IsUnique();
             page.HasIndex(p => p.Ordinal);
             page.HasMany(p => p.Sections).WithOne().HasForeignKey(s => s.PageId).OnDelete(DeleteBehavior.Cascade);
+            page.HasMany(p => p.SimilarCodes).WithOne().HasForeignKey(s => s.PageId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<Section>(section =>
         {
             section.ToTable("sections");
             section.HasIndex(s => new { s.PageId, s.Position });
+        });
+        modelBuilder.Entity<SimilarCode>(similar =>
+        {
+            similar.ToTable("similar_codes");
+            similar.HasIndex(s => new { s.PageId, s.Position });
         });
         modelBuilder.Entity<ContentInfo>(info =>
         {

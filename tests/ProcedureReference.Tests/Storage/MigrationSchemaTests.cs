@@ -10,7 +10,7 @@ namespace ProcedureReference.Tests.Storage;
 /// </summary>
 public sealed class MigrationSchemaTests : IDisposable
 {
-    private static readonly string[] ModelTables = ["content_info", "pages", "sections"];
+    private static readonly string[] ModelTables = ["content_info", "pages", "sections", "similar_codes"];
 
     private readonly TempFolder _temp = new();
 
@@ -46,12 +46,14 @@ public sealed class MigrationSchemaTests : IDisposable
         Assert.Equal(Objects(created), objects);
         foreach (var table in ModelTables) Assert.Contains($"table {table} {table}", objects);
         Assert.Contains("index IX_pages_Code pages", objects);
+        Assert.Contains("index IX_similar_codes_PageId_Position similar_codes", objects);
     }
 
     [Theory]
     [InlineData("pages")]
     [InlineData("sections")]
     [InlineData("content_info")]
+    [InlineData("similar_codes")]
     public void Migrations_create_the_same_columns_as_the_model(string table)
     {
         var migrated = Migrated();
@@ -60,6 +62,20 @@ public sealed class MigrationSchemaTests : IDisposable
         var columns = Columns(migrated, table);
         Assert.NotEmpty(columns);
         Assert.Equal(Columns(created, table), columns);
+    }
+
+    [Theory]
+    [InlineData("sections")]
+    [InlineData("similar_codes")]
+    public void Migrations_create_the_same_foreign_keys_as_the_model(string table)
+    {
+        var migrated = Migrated();
+        var created = Create("created.db", db => db.Database.EnsureCreated());
+        var sql = $"SELECT \"table\", \"from\", \"to\", on_delete FROM pragma_foreign_key_list('{table}')";
+
+        var keys = Sql.Rows(migrated, sql).Select(row => string.Join(" ", row)).ToList();
+        Assert.Equal(["pages PageId Id CASCADE"], keys);
+        Assert.Equal(Sql.Rows(created, sql).Select(row => string.Join(" ", row)), keys);
     }
 
     [Fact]

@@ -18,6 +18,8 @@ public sealed class Page
     /// <summary>Position in code order, for previous/next links.</summary>
     public int Ordinal { get; set; }
     public List<Section> Sections { get; set; } = [];
+    /// <summary>Similar codes, best first by Position (see <see cref="SimilarCode"/>).</summary>
+    public List<SimilarCode> SimilarCodes { get; set; } = [];
 
     public IReadOnlyList<string> CommonNameList =>
         CommonNames.Split('\n', StringSplitOptions.RemoveEmptyEntries);
