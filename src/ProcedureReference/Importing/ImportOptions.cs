@@ -1,4 +1,5 @@
 using ProcedureReference.Parsing;
+using ProcedureReference.Similarity;
 
 namespace ProcedureReference.Importing;
 
@@ -7,4 +8,7 @@ public sealed record ImportOptions(string ContentPath, string DatabasePath)
 {
     /// <summary>Page files larger than this are reported and skipped.</summary>
     public long MaxFileBytes { get; init; } = PageText.DefaultMaxBytes;
+
+    /// <summary>How many similar codes are computed for each page (codes a page lists itself come on top).</summary>
+    public int SimilarCount { get; init; } = SimilarityOptions.DefaultCount;
 }

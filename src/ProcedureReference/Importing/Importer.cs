@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using ProcedureReference.Parsing;
+using ProcedureReference.Similarity;
 using ProcedureReference.Storage;
 
 namespace ProcedureReference.Importing;
@@ -46,7 +47,8 @@ public static class Importer
         var building = $"{database}{BuildingSuffix}{Guid.NewGuid():N}";
         try
         {
-            var (results, hashes) = Build(files, manifest, building, options.MaxFileBytes, progress);
+            var similarity = new SimilarityIndexBuilder(new SimilarityOptions { Count = options.SimilarCount }, CodeRanges.Load(content, warnings));
+            var (results, hashes) = Build(files, manifest, building, options.MaxFileBytes, similarity, progress);
             if (hashes.Count == 0)
             {
                 SqliteFiles.Delete(building);
@@ -79,7 +81,8 @@ public static class Importer
     }
 
     private static (List<FileResult> Results, Dictionary<string, string> Hashes) Build(
-        List<string> files, Manifest manifest, string building, long maxBytes, IProgress<ImportProgress>? progress)
+        List<string> files, Manifest manifest, string building, long maxBytes, SimilarityIndexBuilder similarity,
+        IProgress<ImportProgress>? progress)
     {
         var results = new List<FileResult>(files.Count);
         var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -97,7 +100,8 @@ public static class Importer
             if (page.IsUsable && errors.Count == 0)
             {
                 var hash = ContentHash.Of(page);
-                writer.Add(page, hash);
+                var id = writer.Add(page, hash);
+                similarity.Add(SimilarityPage.From(id, page));
                 hashes[page.Code!] = hash;
                 fileOfCode[page.Code!] = page.File;
             }
@@ -105,6 +109,8 @@ public static class Importer
             if (results.Count % 500 == 0 || results.Count == files.Count) progress?.Report(new(results.Count, files.Count));
         }
 
+        // Similar codes need every page's terms, so they are computed once all pages are in, in the same transaction.
+        foreach (var similar in similarity.Build()) writer.AddSimilarCodes(similar);
         writer.Complete(new Dictionary<string, string>
         {
             ["content_hash"] = ContentHash.OfAll(hashes.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value)),
