@@ -7,6 +7,7 @@ public static class CommandLine
     {
         ["import"] = ImportCommand.Run,
         ["parse"] = ParseCommand.Run,
+        ["generate-corpus"] = GenerateCorpusCommand.Run,
     };
 
     public static bool IsCommand(string[] args) => args.Length > 0 && (Verbs.ContainsKey(args[0]) || args[0] is "help" or "--help");
@@ -20,6 +21,7 @@ public static class CommandLine
                   (no verb)                       run the site
                   import [--content DIR] [--db FILE]  import page files into the database and publish them
                   parse --json FILE...            print how page files parse, touching no database
+                  generate-corpus --pages N --out DIR [--seed S]  write a synthetic corpus (pages, codes.csv, families.csv)
                 """);
             return 0;
         }
