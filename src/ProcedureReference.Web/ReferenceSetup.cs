@@ -26,6 +26,7 @@ public static partial class ReferenceSetup
             services.GetRequiredService<Synonyms>(),
             services.GetRequiredService<CodeCategories>()));
         builder.Services.AddRazorPages();
+        builder.Services.AddContentCache();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddResponseCompression(compression =>
@@ -45,12 +46,7 @@ public static partial class ReferenceSetup
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseResponseCompression();
         app.UseStaticFiles();
-        var live = app.Services.GetRequiredService<LiveDatabase>();
-        app.Use((context, next) =>
-        {
-            live.CheckForNewContent();
-            return next(context);
-        });
+        app.UseContentCache();
         app.MapRazorPages();
         app.MapSiteEndpoints();
         app.MapOpenApi();

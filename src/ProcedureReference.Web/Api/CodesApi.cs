@@ -1,4 +1,5 @@
 using ProcedureReference.Storage;
+using ProcedureReference.Web.Hosting;
 using ProcedureReference.Web.Pages.Codes;
 
 namespace ProcedureReference.Web.Api;
@@ -16,6 +17,7 @@ public static class CodesApi
                     ? Results.Problem($"No page for code {code}.", statusCode: StatusCodes.Status404NotFound, title: "Unknown code")
                     : Results.Ok(CodeJson.From(page));
             })
+            .CacheOutput(ContentCache.Policy)
             .WithName("GetCode")
             .WithSummary("A code's page: descriptor, names, sections as Markdown and HTML, neighbours and similar codes.")
             .Produces<CodeJson>()
@@ -34,12 +36,17 @@ public sealed record CodeJson(
     string Url,
     IReadOnlyList<SectionJson> Sections,
     CodeLink? Previous,
-    CodeLink? Next)
+    CodeLink? Next,
+    IReadOnlyList<SimilarJson> Similar)
 {
     public static CodeJson From(CodePage page) => new(page.Code, page.System, page.Title, page.Name, page.CommonNames,
         page.TechnicalTerm, "/codes/" + Uri.EscapeDataString(page.Code),
         page.Sections.Select(s => new SectionJson(s.Kind, s.Anchor, s.Title, s.Heading, s.Markdown, s.Html)).ToList(),
-        page.Previous, page.Next);
+        page.Previous, page.Next,
+        page.Similar.Select(s => new SimilarJson(s.Code, s.Title, Math.Round(s.Score, 3), s.Reason, s.Source, s.InReference ? "/codes/" + Uri.EscapeDataString(s.Code) : null)).ToList());
 }
+
+/// <summary>A similar code; <c>url</c> is null for a listed code the reference does not hold.</summary>
+public sealed record SimilarJson(string Code, string Title, double Score, string Reason, string Source, string? Url);
 
 public sealed record SectionJson(string Kind, string Anchor, string Title, string? Heading, string Markdown, string Html);

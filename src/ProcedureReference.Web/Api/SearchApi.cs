@@ -1,4 +1,5 @@
 using ProcedureReference.Search;
+using ProcedureReference.Web.Hosting;
 using SearchPage = ProcedureReference.Web.Pages.Search.IndexModel;
 
 namespace ProcedureReference.Web.Api;
@@ -12,12 +13,14 @@ public static class SearchApi
                 string.IsNullOrWhiteSpace(q)
                     ? Results.Ok(new SearchResults("", 0, 1, SearchPage.PageSize, [], [], [], [], null, []))
                     : Results.Ok(index.Search(SearchPage.ToQuery(q, system, category, section, page ?? 1))))
+            .CacheOutput(ContentCache.Policy)
             .WithName("Search")
             .WithSummary("Pages ranked by relevance, with HTML-safe snippets, facet counts and paging.")
             .Produces<SearchResults>();
 
         app.MapGet("/api/suggest", (ISearchIndex index, string? q) =>
                 Results.Ok(string.IsNullOrWhiteSpace(q) ? [] : index.Suggest(q)))
+            .CacheOutput(ContentCache.Policy)
             .WithName("Suggest")
             .WithSummary("Type-ahead: codes and titles starting with what was typed.")
             .Produces<IReadOnlyList<Suggestion>>();

@@ -15,8 +15,11 @@ public sealed class LiveDatabase(ReferenceOptions options)
     private DateTime _lastWrite = File.GetLastWriteTimeUtc(options.DatabasePath);
     private long _nextCheck;
 
-    /// <summary>Bumped at each switch; cache keys include it.</summary>
+    /// <summary>Bumped at each switch.</summary>
     public int Version { get; private set; }
+
+    /// <summary>Raised after a switch, so caches of the old content can be dropped.</summary>
+    public event Action? Switched;
 
     public string Path => options.DatabasePath;
 
@@ -35,5 +38,6 @@ public sealed class LiveDatabase(ReferenceOptions options)
             SqliteFiles.Release(options.DatabasePath);
             SqliteConnection.ClearAllPools();
         }
+        Switched?.Invoke();
     }
 }

@@ -2,10 +2,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using ProcedureReference.Search;
 using ProcedureReference.Storage;
 using ProcedureReference.Web.Pages.Browse;
+using Microsoft.AspNetCore.OutputCaching;
+using ProcedureReference.Web.Hosting;
 
 namespace ProcedureReference.Web.Pages;
 
 /// <summary>The home page: the search box, how many codes the reference holds, and ways in by system and category.</summary>
+[OutputCache(PolicyName = ContentCache.Policy)]
 public sealed class IndexModel(ReferenceDb db, CodeCategories categories) : PageModel
 {
     public IReadOnlyList<SystemGroup> Systems { get; private set; } = [];

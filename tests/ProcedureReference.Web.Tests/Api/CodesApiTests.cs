@@ -23,6 +23,12 @@ public class CodesApiTests(ReferenceApp app) : IClassFixture<ReferenceApp>
         Assert.StartsWith("- Infection at the incision site", risks.GetProperty("markdown").GetString(), StringComparison.Ordinal);
         Assert.StartsWith("<ul>", risks.GetProperty("html").GetString(), StringComparison.Ordinal);
         Assert.Equal("34421", root.GetProperty("previous").GetProperty("code").GetString());
+        var similar = root.GetProperty("similar")[0];
+        Assert.Equal("34421", similar.GetProperty("code").GetString());
+        Assert.Equal("computed", similar.GetProperty("source").GetString());
+        Assert.InRange(similar.GetProperty("score").GetDouble(), 0.0, 1.0);
+        Assert.False(string.IsNullOrWhiteSpace(similar.GetProperty("reason").GetString()));
+        Assert.Equal("/codes/34421", similar.GetProperty("url").GetString());
     }
 
     [Fact]

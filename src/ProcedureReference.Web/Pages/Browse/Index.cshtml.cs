@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ProcedureReference.Search;
 using ProcedureReference.Storage;
+using Microsoft.AspNetCore.OutputCaching;
+using ProcedureReference.Web.Hosting;
 
 namespace ProcedureReference.Web.Pages.Browse;
 
@@ -9,6 +11,7 @@ namespace ProcedureReference.Web.Pages.Browse;
 /// /browse: code systems, then categories (the CPT section a code's number falls in) with counts; choosing a
 /// category lists its codes, a page at a time, with their subsections.
 /// </summary>
+[OutputCache(PolicyName = ContentCache.Policy)]
 public sealed class IndexModel(ReferenceDb db, CodeCategories categories) : PageModel
 {
     private const int PageSize = 200;

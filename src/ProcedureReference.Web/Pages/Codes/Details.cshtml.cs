@@ -3,10 +3,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ProcedureReference.Parsing;
 using ProcedureReference.Storage;
+using Microsoft.AspNetCore.OutputCaching;
+using ProcedureReference.Web.Hosting;
 
 namespace ProcedureReference.Web.Pages.Codes;
 
 /// <summary>/codes/{code}: one code's explainer. Other spellings of a code redirect to the canonical URL; an unknown code is a 404 that offers a search.</summary>
+[OutputCache(PolicyName = ContentCache.Policy)]
 public sealed class DetailsModel(ReferenceDb db) : PageModel
 {
     private const int DescriptionLength = 155;

@@ -1,10 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ProcedureReference.Search;
+using Microsoft.AspNetCore.OutputCaching;
+using ProcedureReference.Web.Hosting;
 
 namespace ProcedureReference.Web.Pages.Search;
 
 /// <summary>/search: codes and pages ranked by relevance, with snippets linking into sections, facets and paging.</summary>
+[OutputCache(PolicyName = ContentCache.Policy)]
 public sealed class IndexModel(ISearchIndex index) : PageModel
 {
     public const int PageSize = 20;

@@ -27,9 +27,22 @@ public class DetailsTests(ReferenceApp app) : IClassFixture<ReferenceApp>
         Assert.Contains("Risks and Complications", sectionHeadings);
         Assert.Contains("Patient Experience", sectionHeadings);
         Assert.True(sectionHeadings.Count >= 12, string.Join(", ", sectionHeadings));
-        var tocTargets = page.QuerySelectorAll(".toc a").Select(a => a.GetAttribute("href")!.TrimStart('#')).ToList();
+        var tocTargets = page.QuerySelectorAll(".toc a").Select(a => a.GetAttribute("href")!.TrimStart('#')).Where(t => t != "similar").ToList();
         Assert.Equal(page.QuerySelectorAll(".sections section").Select(s => s.Id ?? "").ToList(), tocTargets);
         Assert.NotNull(page.QuerySelector("section#risks"));
+    }
+
+    [Fact]
+    public async Task Similar_codes_link_to_their_pages_with_a_reason_and_never_to_the_page_itself()
+    {
+        var page = await app.GetDocumentAsync("/codes/37188");
+
+        var items = page.QuerySelectorAll(".similar li");
+        Assert.NotEmpty(items);
+        Assert.Equal("/codes/34421", items[0].QuerySelector("a")!.GetAttribute("href"));
+        Assert.All(items, item => Assert.False(string.IsNullOrWhiteSpace(item.QuerySelector(".reason")!.TextContent)));
+        Assert.DoesNotContain(items, item => item.QuerySelector("a")?.GetAttribute("href") == "/codes/37188");
+        Assert.NotNull(page.QuerySelector(".toc a[href='#similar']"));
     }
 
     [Fact]

@@ -1,0 +1,28 @@
+using ProcedureReference.Importing;
+using ProcedureReference.Web.Tests.Support;
+
+namespace ProcedureReference.Web.Tests.Site;
+
+public class ReimportTests(ReferenceApp app) : IClassFixture<ReferenceApp>
+{
+    [Fact]
+    public async Task A_command_line_import_is_served_without_a_restart_and_without_stale_cached_pages()
+    {
+        var before = await app.GetDocumentAsync("/codes/37188");
+        Assert.DoesNotContain("Edited summary", before.QuerySelector("#summary")!.TextContent, StringComparison.Ordinal);
+
+        var file = Path.Combine(app.ContentPath, "004_b058e552b792f92e.txt");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("Percutaneous transluminal mechanical thrombectomy is", "Edited summary: this thrombectomy is", StringComparison.Ordinal));
+        var report = Importer.Run(new ImportOptions(app.ContentPath, app.DatabasePath));
+        Assert.Equal(["37188"], report.Changed);
+
+        // The app notices the new file within about a second; poll rather than sleep a fixed time.
+        var summary = "";
+        for (var attempt = 0; attempt < 50 && !summary.Contains("Edited summary", StringComparison.Ordinal); attempt++)
+        {
+            await Task.Delay(100);
+            summary = (await app.GetDocumentAsync("/codes/37188")).QuerySelector("#summary")!.TextContent;
+        }
+        Assert.Contains("Edited summary", summary, StringComparison.Ordinal);
+    }
+}
