@@ -1,4 +1,6 @@
+using ProcedureReference.Importing;
 using ProcedureReference.Parsing;
+using ProcedureReference.Similarity;
 
 namespace ProcedureReference.Web;
 
@@ -11,14 +13,20 @@ public sealed class ReferenceOptions
     public string DatabasePath { get; set; } = "data/procedures.db";
     public string ContentPath { get; set; } = "content";
     public long MaxFileBytes { get; set; } = PageText.DefaultMaxBytes;
+    public int SimilarCodes { get; set; } = SimilarityOptions.DefaultCount;
 
-    /// <summary>Reads Database:Path, Content:Path and Import:MaxFileBytes.</summary>
+    /// <summary>An import of <paramref name="content"/> into <paramref name="database"/> with these settings.</summary>
+    public ImportOptions ImportOf(string content, string database) =>
+        new(content, database) { MaxFileBytes = MaxFileBytes, SimilarCount = SimilarCodes };
+
+    /// <summary>Reads Database:Path, Content:Path, Import:MaxFileBytes and Import:SimilarCodes.</summary>
     public static ReferenceOptions From(IConfiguration configuration)
     {
         var options = new ReferenceOptions();
         if (configuration["Database:Path"] is { Length: > 0 } db) options.DatabasePath = db;
         if (configuration["Content:Path"] is { Length: > 0 } content) options.ContentPath = content;
         if (long.TryParse(configuration["Import:MaxFileBytes"], out var max) && max > 0) options.MaxFileBytes = max;
+        if (int.TryParse(configuration["Import:SimilarCodes"], out var similar) && similar is >= 0 and <= 50) options.SimilarCodes = similar;
         options.DatabasePath = Path.GetFullPath(options.DatabasePath);
         options.ContentPath = Path.GetFullPath(options.ContentPath);
         return options;

@@ -62,7 +62,7 @@ public static partial class ReferenceSetup
         if (File.Exists(options.DatabasePath)) return;
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Startup");
         LogFirstImport(logger, options.DatabasePath, options.ContentPath);
-        var report = Importer.Run(new ImportOptions(options.ContentPath, options.DatabasePath) { MaxFileBytes = options.MaxFileBytes });
+        var report = Importer.Run(options.ImportOf(options.ContentPath, options.DatabasePath));
         using var text = new StringWriter();
         ImportReportText.Write(report, options.DatabasePath, text);
         LogImportReport(logger, text);

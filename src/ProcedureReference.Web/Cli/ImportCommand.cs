@@ -22,7 +22,7 @@ public static class ImportCommand
             stderr.WriteLine($"  {p.FilesDone:N0} of {p.FilesTotal:N0} files parsed");
         });
 
-        var report = Importer.Run(new ImportOptions(content, database) { MaxFileBytes = options.MaxFileBytes }, progress);
+        var report = Importer.Run(options.ImportOf(content, database), progress);
         ImportReportText.Write(report, database, stdout);
         return report.Succeeded ? 0 : 1;
     }

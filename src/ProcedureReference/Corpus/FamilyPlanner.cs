@@ -15,6 +15,9 @@ internal static class FamilyPlanner
     private static readonly string[] Sequences = ["initial", "repeat"];
     private static readonly bool[] Guidance = [true, false];
 
+    /// <summary>What sets apart families of one technique, site and condition once a large corpus has used every such triple.</summary>
+    private static readonly string[] Qualifiers = ["revision", "complex", "with implant removal", "staged", "limited", "extensive"];
+
     public static List<PlannedPage> Plan(int pageCount, int seed)
     {
         var random = new Random(seed);
@@ -43,19 +46,22 @@ internal static class FamilyPlanner
             .OrderBy(_ => random.Next())
             .ToList();
         var families = new List<ProcedureFamily>();
+        var firstConditions = new int[pairs.Count];
         for (var remaining = pageCount; remaining > 0;)
         {
             var size = random.Next(MinFamily, MaxFamily + 1);
             if (remaining - size < MinFamily) size = remaining <= MaxFamily ? remaining : remaining - MinFamily;
-            var (system, technique, site) = pairs[families.Count % pairs.Count];
-            var reused = families.Count >= pairs.Count;
+            var (pair, round) = (families.Count % pairs.Count, families.Count / pairs.Count);
+            var (system, technique, site) = pairs[pair];
+            if (round == 0) firstConditions[pair] = random.Next(system.Conditions.Length);
             var axes = Axes(size, random);
             families.Add(new ProcedureFamily(
                 families.Count + 1, system, technique, site,
-                Condition: random.Pick(system.Conditions),
+                // A pair used again takes the next condition, then the next qualifier, so two families never share a descriptor stem.
+                Condition: system.Conditions[(firstConditions[pair] + round) % system.Conditions.Length],
+                Qualifier: round < system.Conditions.Length ? null : Qualifiers[(round / system.Conditions.Length - 1) % Qualifiers.Length],
                 ApproachInStem: axes.Contains(Axis.Approach) && random.Chance(0.3),
-                // A pair used again names its condition, so two families never share a descriptor stem.
-                ConditionInStem: reused || random.Chance(0.3),
+                ConditionInStem: round > 0 || random.Chance(0.3),
                 Members: Members(axes, size, system, random)));
             remaining -= size;
         }

@@ -94,7 +94,8 @@ internal static class Descriptors
     /// </summary>
     public static string Title(ProcedureFamily family, Variant variant)
     {
-        var stem = $"{family.Technique.Name}, {family.Site}" + (family.ConditionInStem ? $", for {family.Condition}" : "");
+        var stem = $"{family.Technique.Name}, {family.Site}" + (family.ConditionInStem ? $", for {family.Condition}" : "")
+            + (family.Qualifier is { } qualifier ? $", {qualifier}" : "");
         var parts = new List<string>();
         if (variant.Approach is { } approach)
         {
@@ -117,7 +118,8 @@ internal static class Descriptors
     public static string CommonNames(Wording w) =>
         w.Random.Chance(0.5) ? TitleCase($"{w.Site} {w.Technique}") : $"{TitleCase(w.Technique)}, {TitleCase(w.Site + " procedure")}";
 
-    public static string TechnicalTerm(Wording w) => $"{TitleCase(w.Technique)} for {w.Condition}";
+    public static string TechnicalTerm(Wording w) =>
+        $"{TitleCase(w.Technique)} for {w.Condition}" + (w.Family.Qualifier is { } qualifier ? $", {qualifier}" : "");
 
     private static string TitleCase(string text) =>
         string.Join(' ', text.Split(' ').Select(word => word.Capitalized()));

@@ -16,6 +16,8 @@ internal sealed record Variant(string? Laterality, string? Sequence, string? App
 /// <paramref name="ApproachInStem"/>: the descriptor starts with the approach ('Percutaneous thrombectomy, ...'),
 /// so siblings that differ in approach do not share a stem and must be found by their text.
 /// <paramref name="ConditionInStem"/>: the descriptor names the condition (', for aneurysm').
+/// <paramref name="Qualifier"/>: what sets the family apart from another of the same technique, site and
+/// condition ('revision'), named in its descriptor and technical term; null for most.
 /// </summary>
 internal sealed record ProcedureFamily(
     int Number,
@@ -23,6 +25,7 @@ internal sealed record ProcedureFamily(
     Technique Technique,
     string Site,
     string Condition,
+    string? Qualifier,
     bool ApproachInStem,
     bool ConditionInStem,
     IReadOnlyList<Variant> Members)

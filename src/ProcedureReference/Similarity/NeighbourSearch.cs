@@ -24,6 +24,13 @@ internal sealed class NeighbourSearch
     private const long AdjacentDistance = 2;
     private const long NearDistance = 10;
     private const float MaxPositionBoost = SameRangeBoost + AdjacentBoost;
+    /// <summary>
+    /// The least a posting may add to a text score for the walk to go on (both vectors have unit length, so a
+    /// pair of pages that share only such terms is far below <see cref="SimilarityOptions.MinScore"/>).
+    /// </summary>
+    private const float MinContribution = 0.006f;
+    private const int RescoredPerResult = 4;
+    private const int MinRescored = 32;
 
     private readonly QueryVectors _vectors;
     private readonly PostingIndex _postings;
@@ -83,7 +90,9 @@ internal sealed class NeighbourSearch
             var weight = weights[k];
             var pages = _postings.PagesOf(terms[k]);
             var postingWeights = _postings.WeightsOf(terms[k]);
-            for (var j = 0; j < pages.Length; j++)
+            // Postings are heaviest first: once a posting adds too little to change a ranking, the rest add less.
+            var minPostingWeight = MinContribution / weight;
+            for (var j = 0; j < pages.Length && postingWeights[j] >= minPostingWeight; j++)
             {
                 ref var accumulator = ref accumulators[pages[j]];
                 if (accumulator.Stamp != generation)
@@ -105,16 +114,24 @@ internal sealed class NeighbourSearch
                     touched.Add(other);
                 }
 
-        var best = new TopK(count);
-        var minScore = (float)_options.MinScore;
+        // Long posting lists are walked only in part, so a text sum can fall short of the pages' true overlap:
+        // rank candidates by their best possible score from it, then score the best few exactly from the two vectors.
+        var candidates = new TopK(Math.Max(MinRescored, RescoredPerResult * count));
         foreach (var other in touched)
         {
             // Most candidates share a generic term or two, or cannot beat what is kept: reject them cheaply.
             var text = accumulators[other].Sum;
             var sibling = stem >= 0 && _stemIds[other] == stem;
             var bound = text + (sibling ? SiblingBoost : 0) + MaxPositionBoost;
-            if (bound < minScore || bound < best.Floor || other == page || excluded.Contains(other)) continue;
-            var neighbour = Combine(page, other, text);
+            if (bound < candidates.Floor || other == page || excluded.Contains(other)) continue;
+            candidates.Offer(new Neighbour(other, bound, text, sibling));
+        }
+
+        var best = new TopK(count);
+        var minScore = _options.MinScore;
+        foreach (var candidate in candidates.InOrder())
+        {
+            var neighbour = Combine(page, candidate.Page, _vectors.Dot(page, candidate.Page));
             if (neighbour.Score >= minScore) best.Offer(neighbour);
         }
         return best.InOrder();

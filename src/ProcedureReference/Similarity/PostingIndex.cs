@@ -2,7 +2,7 @@ namespace ProcedureReference.Similarity;
 
 /// <summary>
 /// For each term, the pages that kept it among their distinctive terms, heaviest first. Only kept terms are
-/// posted, so the index holds at most 25 entries per page, and a search walks only the pages that share one.
+/// posted, so the index holds at most <see cref="QueryVectors.TermsPerPage"/> entries per page, and a search walks only the pages that share one.
 /// </summary>
 internal sealed class PostingIndex
 {
@@ -11,7 +11,7 @@ internal sealed class PostingIndex
     /// is light gains little from it, and walking all of a long list for every page would make the search
     /// quadratic in the corpus size.
     /// </summary>
-    public const int MaxWalkedPostings = 256;
+    public const int MaxWalkedPostings = 1024;
 
     private readonly int[] _starts;
     private readonly int[] _pages;

@@ -14,6 +14,12 @@ public sealed class SimilarityIndexBuilder
     private readonly SimilarityOptions _options;
     private readonly CodeRanges _ranges;
     private readonly TermDictionary _terms = new();
+
+    // A word as written to its term id, or -1 for no term: most words recur on every page, so each is lower-cased,
+    // stemmed and looked up once. Bounded, because damaged text can hold any number of distinct words.
+    private const int MaxCachedWords = 1 << 20;
+    private readonly Dictionary<string, int> _wordTerms = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _wordTermLookup;
     private readonly Dictionary<string, int> _stems = new(StringComparer.Ordinal);
     private readonly List<IndexedPage> _pages = [];
     private readonly HashSet<string> _codes = new(StringComparer.Ordinal);
@@ -30,6 +36,7 @@ public sealed class SimilarityIndexBuilder
         _options = options ?? new SimilarityOptions();
         if (_options.Count < 0) throw new ArgumentOutOfRangeException(nameof(options), "Count must not be negative");
         _ranges = ranges ?? CodeRanges.BuiltIn;
+        _wordTermLookup = _wordTerms.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public int Count => _pages.Count;
@@ -89,9 +96,10 @@ public sealed class SimilarityIndexBuilder
     {
         Span<char> buffer = stackalloc char[TermReader.BufferLength];
         var reader = new TermReader(text, buffer);
-        while (reader.Next(out var term, out var surface))
+        while (reader.NextWord(out var word))
         {
-            var id = _terms.GetOrAdd(term, surface);
+            var id = TermOf(ref reader, word);
+            if (id < 0) continue;
             if (id >= _fieldCounts.Length) Array.Resize(ref _fieldCounts, Math.Max(_fieldCounts.Length * 2, id + 1));
             if (_fieldCounts[id]++ == 0) _fieldTerms.Add(id);
             if (inOrder is not null && !inOrder.Contains(id)) inOrder.Add(id);
@@ -104,6 +112,14 @@ public sealed class SimilarityIndexBuilder
             _fieldCounts[id] = 0;
         }
         _fieldTerms.Clear();
+    }
+
+    private int TermOf(ref TermReader reader, ReadOnlySpan<char> word)
+    {
+        if (_wordTermLookup.TryGetValue(word, out var id)) return id;
+        id = reader.TryTerm(word, out var term, out var surface) ? _terms.GetOrAdd(term, surface) : -1;
+        if (_wordTerms.Count < MaxCachedWords) _wordTermLookup[word] = id;
+        return id;
     }
 
     /// <summary>The ids of a text's terms, each once, for text whose terms are already in the dictionary.</summary>

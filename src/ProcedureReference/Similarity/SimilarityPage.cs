@@ -2,7 +2,11 @@ using ProcedureReference.Parsing;
 
 namespace ProcedureReference.Similarity;
 
-/// <summary>A section's text as a reader sees it (no Markdown), with the template's sub-headings left out.</summary>
+/// <summary>
+/// A section's text for reading terms: its Markdown without the template's sub-headings (escapes and list marks
+/// are punctuation to the term reader, so it reads the same words as the plain text, without making that copy);
+/// the similar-codes list as plain text, since its codes and titles are parsed.
+/// </summary>
 public readonly record struct SectionText(SectionKind Kind, string Text);
 
 /// <summary>
@@ -28,7 +32,8 @@ public sealed record SimilarityPage(
         if (!string.IsNullOrWhiteSpace(page.Name)) names.Add(page.Name);
         if (!string.IsNullOrWhiteSpace(page.TechnicalTerm)) names.Add(page.TechnicalTerm);
         names.AddRange(page.CommonNames);
-        var sections = page.Sections.Select(s => new SectionText(s.Kind, WithoutSubHeadings(s.Markdown))).ToList();
+        var sections = page.Sections.Select(s => new SectionText(s.Kind,
+            s.Kind == SectionKind.SimilarCodes ? MarkdownWriter.PlainText(s.Markdown) : WithoutSubHeadings(s.Markdown))).ToList();
         return new SimilarityPage(id, page.Code!, page.System ?? Codes.SystemFromShape(page.Code!),
             page.Title ?? page.Name ?? page.Code!, names, sections);
     }
@@ -39,8 +44,7 @@ public sealed record SimilarityPage(
     /// </summary>
     private static string WithoutSubHeadings(string markdown)
     {
-        if (!markdown.Contains(SubHeadingMark, StringComparison.Ordinal)) return MarkdownWriter.PlainText(markdown);
-        var lines = markdown.Split('\n').Where(l => !l.StartsWith(SubHeadingMark, StringComparison.Ordinal));
-        return MarkdownWriter.PlainText(string.Join('\n', lines));
+        if (!markdown.Contains(SubHeadingMark, StringComparison.Ordinal)) return markdown;
+        return string.Join('\n', markdown.Split('\n').Where(l => !l.StartsWith(SubHeadingMark, StringComparison.Ordinal)));
     }
 }

@@ -31,19 +31,24 @@ internal ref struct TermReader
     public bool Next(out ReadOnlySpan<char> term, out ReadOnlySpan<char> surface)
     {
         while (NextWord(out var word))
-        {
-            if (word.Length < 2 || word.Length > MaxTermLength || !ContainsLetter(word)) continue;
-            var length = word.ToLowerInvariant(_surface);
-            surface = _surface[..length];
-            term = Stemmer.Stem(surface, _stem);
-            if (term.Length < 2 || StopWords.Contains(term)) continue;
-            return true;
-        }
+            if (TryTerm(word, out term, out surface)) return true;
         term = surface = default;
         return false;
     }
 
-    private bool NextWord(out ReadOnlySpan<char> word)
+    /// <summary>The term a word as it stands in the text makes, if it makes one (not a number, a stop word or too short).</summary>
+    public readonly bool TryTerm(ReadOnlySpan<char> word, out ReadOnlySpan<char> term, out ReadOnlySpan<char> surface)
+    {
+        term = surface = default;
+        if (word.Length < 2 || word.Length > MaxTermLength || !ContainsLetter(word)) return false;
+        var length = word.ToLowerInvariant(_surface);
+        surface = _surface[..length];
+        term = Stemmer.Stem(surface, _stem);
+        return term.Length >= 2 && !StopWords.Contains(term);
+    }
+
+    /// <summary>The next run of letters and digits (with the hyphens a term keeps) as it stands in the text.</summary>
+    public bool NextWord(out ReadOnlySpan<char> word)
     {
         var text = _text;
         var i = _position;

@@ -1,4 +1,4 @@
-namespace ProcedureReference.Tests.Similarity;
+namespace ProcedureReference.Corpus;
 
 /// <summary>
 /// How well computed similar codes find a generated page's planted family. Precision at k is the share of
