@@ -13,13 +13,16 @@ public sealed class ImportLock : IDisposable
     public static string PathFor(string databasePath) => databasePath + ".import.lock";
 
     /// <summary>The lock, or null when another import holds it.</summary>
-    public static ImportLock? TryAcquire(string databasePath)
+    public static ImportLock? TryAcquire(string databasePath) => TryAcquireFile(PathFor(databasePath));
+
+    /// <summary>An exclusive lock on <paramref name="lockFile"/>, or null when another holds it.</summary>
+    public static ImportLock? TryAcquireFile(string lockFile)
     {
         try
         {
-            return new ImportLock(new FileStream(PathFor(databasePath), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+            return new ImportLock(new FileStream(lockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
         }
-        catch (IOException) when (File.Exists(PathFor(databasePath)))
+        catch (IOException) when (File.Exists(lockFile))
         {
             return null;
         }

@@ -8,13 +8,16 @@ namespace ProcedureReference.Importing;
 
 /// <summary>
 /// Imports a folder of page files into a new database file, then publishes it over the live one in one
-/// atomic rename. Until that rename the live database is untouched, so a failure or a crash at any point
+/// atomic rename (or leaves it where <see cref="ImportOptions.StagePath"/> says, for review). Until that rename the live database is untouched, so a failure or a crash at any point
 /// leaves the previous content whole and served. Bad files are reported by name and reason; the rest imports.
 /// </summary>
 public static class Importer
 {
     public const string PageFilePattern = "*.txt";
     private const string BuildingSuffix = ".building-";
+
+    /// <summary>The suffix of a copy being made to replace the live database (see <see cref="Publishing.ContentStore"/>).</summary>
+    public const string PublishingSuffix = ".publishing-";
 
     public static ImportReport Run(ImportOptions options, IProgress<ImportProgress>? progress = null)
     {
@@ -57,8 +60,9 @@ public static class Importer
 
             var live = ReadLiveHashes(database, warnings);
             SqliteFiles.Release(building);
-            File.Move(building, database, overwrite: true);
-            SqliteFiles.Release(database);
+            var target = options.StagePath is null ? database : Path.GetFullPath(options.StagePath);
+            File.Move(building, target, overwrite: true);
+            SqliteFiles.Release(target);
 
             var codes = hashes.Keys.Order(StringComparer.Ordinal).ToList();
             return new ImportReport(content, results, warnings,
@@ -161,8 +165,9 @@ public static class Importer
     {
         var folder = Path.GetDirectoryName(database)!;
         if (!Directory.Exists(folder)) return;
-        foreach (var leftover in Directory.EnumerateFiles(folder, Path.GetFileName(database) + BuildingSuffix + "*"))
-            TryDelete(leftover);
+        foreach (var suffix in new[] { BuildingSuffix, PublishingSuffix })
+            foreach (var leftover in Directory.EnumerateFiles(folder, Path.GetFileName(database) + suffix + "*"))
+                TryDelete(leftover);
     }
 
     private static void TryDelete(string path)

@@ -1,0 +1,235 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
+using ProcedureReference.Importing;
+using ProcedureReference.Storage;
+
+namespace ProcedureReference.Publishing;
+
+/// <summary>
+/// The live database and what stands around it: imports staged for review, and the versions published, kept so
+/// that any of them can be made live again. Every switch copies a kept file beside the live one and renames it
+/// over it, one atomic step: a reader sees the old content or the new, never a mix, and a crash at any point
+/// leaves a whole live database (the next start removes the half-made copy).
+/// </summary>
+/// <remarks>Beside <c>data/procedures.db</c>: <c>procedures.staging/</c> (id.db, id.json) and <c>procedures.versions/</c> (vN.db, vN.json, live.txt).</remarks>
+public sealed partial class ContentStore
+{
+    public const int DefaultKeep = 5;
+    public const string BeforeVersionsSource = "content that was live before versions were kept";
+    private const string LiveMarker = "live.txt";
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    private readonly int _keep;
+
+    public ContentStore(string liveDatabase, int keep = DefaultKeep)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(keep, 1);
+        LiveDatabase = Path.GetFullPath(liveDatabase);
+        _keep = keep;
+        var stem = Path.Combine(Path.GetDirectoryName(LiveDatabase)!, Path.GetFileNameWithoutExtension(LiveDatabase));
+        StagingFolder = stem + ".staging";
+        VersionsFolder = stem + ".versions";
+    }
+
+    public string LiveDatabase { get; }
+    public string StagingFolder { get; }
+    public string VersionsFolder { get; }
+
+    /// <summary>Builds an import into the staging folder, compared with what is live; nothing live changes.</summary>
+    public (StagedImport? Staged, ImportReport Report) Stage(ImportOptions options, string who, string source, IProgress<ImportProgress>? progress = null)
+    {
+        Directory.CreateDirectory(StagingFolder);
+        var id = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8];
+        var report = Importer.Run(options with { DatabasePath = LiveDatabase, StagePath = StagedDatabase(id) }, progress);
+        if (!report.Succeeded) return (null, report);
+        var staged = new StagedImport(id, DateTimeOffset.UtcNow, who, source, report);
+        WriteJson(Path.Combine(StagingFolder, id + ".json"), staged);
+        return (staged, report);
+    }
+
+    /// <summary>Stages and publishes in one go, as the command line's import does.</summary>
+    public (ImportReport Report, StoreResult? Published) ImportAndPublish(ImportOptions options, string who, string source, IProgress<ImportProgress>? progress = null)
+    {
+        var (staged, report) = Stage(options, who, source, progress);
+        return (report, staged is null ? null : Publish(staged.Id, who));
+    }
+
+    public IReadOnlyList<StagedImport> Staged() =>
+        !Directory.Exists(StagingFolder) ? [] :
+        Directory.EnumerateFiles(StagingFolder, "*.json")
+            .Select(f => ReadJson<StagedImport>(f))
+            .OfType<StagedImport>()
+            .Where(s => File.Exists(StagedDatabase(s.Id)))
+            .OrderByDescending(s => s.StagedAt)
+            .ToList();
+
+    public StagedImport? FindStaged(string id) =>
+        IsId(id) && File.Exists(StagedDatabase(id)) ? ReadJson<StagedImport>(Path.Combine(StagingFolder, id + ".json")) : null;
+
+    public string StagedDatabase(string id) =>
+        IsId(id) ? Path.Combine(StagingFolder, id + ".db") : throw new ArgumentException("not a staged import id", nameof(id));
+
+    public StoreResult Discard(string id)
+    {
+        if (FindStaged(id) is null) return StoreResult.Refused($"there is no staged import {id}");
+        using var gate = ImportLock.TryAcquireFile(PublishLock);
+        if (gate is null) return StoreResult.Refused("a publish or rollback is running; try again in a moment");
+        SqliteFiles.Delete(StagedDatabase(id));
+        File.Delete(Path.Combine(StagingFolder, id + ".json"));
+        return new StoreResult(true, $"discarded staged import {id}");
+    }
+
+    /// <summary>Makes a staged import live, and keeps it as the next version.</summary>
+    public StoreResult Publish(string id, string who)
+    {
+        var staged = FindStaged(id);
+        if (staged is null) return StoreResult.Refused($"there is no staged import {id}");
+        using var gate = ImportLock.TryAcquireFile(PublishLock);
+        if (gate is null) return StoreResult.Refused("a publish or rollback is running; try again in a moment");
+
+        Directory.CreateDirectory(VersionsFolder);
+        KeepLiveBeforeVersions();
+        var report = staged.Report;
+        var version = new PublishedVersion(NextNumber(), DateTimeOffset.UtcNow, who, staged.Source,
+            report.Imported, report.Added.Count, report.Changed.Count, report.Removed.Count);
+        SqliteFiles.Release(StagedDatabase(id));
+        File.Move(StagedDatabase(id), VersionDatabase(version.Number));
+        WriteJson(VersionJson(version.Number), version);
+        File.Delete(Path.Combine(StagingFolder, id + ".json"));
+
+        SwitchTo(version.Number);
+        Prune();
+        return new StoreResult(true, $"published {version.Label}: {report.Imported} pages ({report.Added.Count} added, {report.Changed.Count} changed, {report.Removed.Count} removed)", version);
+    }
+
+    /// <summary>Makes a kept version live again.</summary>
+    public StoreResult Rollback(int number, string who)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(who);
+        using var gate = ImportLock.TryAcquireFile(PublishLock);
+        if (gate is null) return StoreResult.Refused("a publish or rollback is running; try again in a moment");
+        var version = ReadJson<PublishedVersion>(VersionJson(number));
+        if (version is null || !File.Exists(VersionDatabase(number))) return StoreResult.Refused($"there is no kept version v{number}");
+        if (LiveNumber() == number) return StoreResult.Refused($"v{number} is already live");
+        SwitchTo(number);
+        return new StoreResult(true, $"rolled back to {version.Label}", version);
+    }
+
+    public VersionList Versions()
+    {
+        if (!Directory.Exists(VersionsFolder)) return new([], null);
+        var versions = Directory.EnumerateFiles(VersionsFolder, "v*.json")
+            .Select(f => ReadJson<PublishedVersion>(f))
+            .OfType<PublishedVersion>()
+            .Where(v => File.Exists(VersionDatabase(v.Number)))
+            .OrderByDescending(v => v.Number)
+            .ToList();
+        return new(versions, LiveNumber());
+    }
+
+    /// <summary>Removes what a killed import or publish left: half-made databases and staged files without their report.</summary>
+    public void RemoveLeftovers()
+    {
+        using var importGate = ImportLock.TryAcquire(LiveDatabase);
+        using var publishGate = ImportLock.TryAcquireFile(PublishLock);
+        if (importGate is null || publishGate is null) return; // something is running: what looks left over may be in use
+        Importer.RemoveLeftovers(LiveDatabase);
+        if (!Directory.Exists(StagingFolder)) return;
+        foreach (var db in Directory.EnumerateFiles(StagingFolder, "*.db"))
+            if (!File.Exists(Path.ChangeExtension(db, ".json"))) SqliteFiles.Delete(db);
+    }
+
+    private string PublishLock => LiveDatabase + ".publish.lock";
+    private string VersionDatabase(int number) => Path.Combine(VersionsFolder, $"v{number}.db");
+    private string VersionJson(int number) => Path.Combine(VersionsFolder, $"v{number}.json");
+
+    /// <summary>Copies a kept version beside the live database and renames it over it: the one atomic step.</summary>
+    private void SwitchTo(int number)
+    {
+        var copy = LiveDatabase + Importer.PublishingSuffix + Guid.NewGuid().ToString("N");
+        File.Copy(VersionDatabase(number), copy);
+        // The site notices a new database by its file time; a copy of an older version must still look new.
+        File.SetLastWriteTimeUtc(copy, DateTime.UtcNow);
+        File.Move(copy, LiveDatabase, overwrite: true);
+        SqliteFiles.Release(LiveDatabase);
+        WriteAtomically(Path.Combine(VersionsFolder, LiveMarker), number.ToString(CultureInfo.InvariantCulture));
+    }
+
+    private int? LiveNumber()
+    {
+        var marker = Path.Combine(VersionsFolder, LiveMarker);
+        return File.Exists(marker) && int.TryParse(File.ReadAllText(marker).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+    }
+
+    /// <summary>The first publish keeps what was live until then as a version, so it can be rolled back to.</summary>
+    private void KeepLiveBeforeVersions()
+    {
+        if (LiveNumber() is not null || !File.Exists(LiveDatabase)) return;
+        var number = NextNumber();
+        File.Copy(LiveDatabase, VersionDatabase(number), overwrite: true);
+        var pages = CountPages(VersionDatabase(number));
+        WriteJson(VersionJson(number), new PublishedVersion(number, new DateTimeOffset(File.GetLastWriteTimeUtc(LiveDatabase)), "unknown",
+            BeforeVersionsSource, pages, pages, 0, 0));
+        WriteAtomically(Path.Combine(VersionsFolder, LiveMarker), number.ToString(CultureInfo.InvariantCulture));
+    }
+
+    private int NextNumber() =>
+        Directory.EnumerateFiles(VersionsFolder, "v*.db")
+            .Select(f => VersionFile().Match(Path.GetFileName(f)))
+            .Where(m => m.Success)
+            .Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))
+            .DefaultIfEmpty(0).Max() + 1;
+
+    private void Prune()
+    {
+        var live = LiveNumber();
+        foreach (var old in Versions().Versions.Skip(_keep).Where(v => v.Number != live))
+        {
+            SqliteFiles.Delete(VersionDatabase(old.Number));
+            File.Delete(VersionJson(old.Number));
+        }
+    }
+
+    private static int CountPages(string database)
+    {
+        using var connection = new SqliteConnection(SqliteFiles.ConnectionString(database, readOnly: true));
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM pages";
+        var count = Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        connection.Close();
+        SqliteFiles.Release(database);
+        return count;
+    }
+
+    private static bool IsId(string id) => StagedId().IsMatch(id);
+
+    private static void WriteJson<T>(string path, T value) => WriteAtomically(path, JsonSerializer.Serialize(value, Json));
+
+    private static void WriteAtomically(string path, string text)
+    {
+        var temp = path + ".tmp";
+        File.WriteAllText(temp, text);
+        File.Move(temp, path, overwrite: true);
+    }
+
+    private static T? ReadJson<T>(string path) where T : class
+    {
+        try
+        {
+            return File.Exists(path) ? JsonSerializer.Deserialize<T>(File.ReadAllText(path), Json) : null;
+        }
+        catch (JsonException)
+        {
+            return null; // a damaged record is treated as absent rather than breaking the admin pages
+        }
+    }
+
+    [GeneratedRegex("^[0-9a-z-]{1,64}$")]
+    private static partial Regex StagedId();
+
+    [GeneratedRegex(@"^v(\d{1,9})\.db$")]
+    private static partial Regex VersionFile();
+}
