@@ -1,4 +1,5 @@
 using ProcedureReference.Web;
+using ProcedureReference.Web.Admin;
 using ProcedureReference.Web.Cli;
 using ProcedureReference.Web.Hosting;
 
@@ -8,6 +9,7 @@ if (CommandLine.IsCommand(args)) return CommandLine.Run(args, Console.Out, Conso
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddSerilogLogging();
 builder.AddProcedureReference();
+builder.AddAdmin();
 
 var app = builder.Build();
 app.UseProcedureReference();

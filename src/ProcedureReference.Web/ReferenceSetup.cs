@@ -1,8 +1,9 @@
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.EntityFrameworkCore;
-using ProcedureReference.Importing;
+using ProcedureReference.Publishing;
 using ProcedureReference.Search;
 using ProcedureReference.Storage;
+using ProcedureReference.Web.Admin;
 using ProcedureReference.Web.Api;
 using ProcedureReference.Web.Cli;
 using ProcedureReference.Web.Hosting;
@@ -46,6 +47,7 @@ public static partial class ReferenceSetup
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseResponseCompression();
         app.UseStaticFiles();
+        app.UseAdmin();
         app.UseContentCache();
         app.MapRazorPages();
         app.MapSiteEndpoints();
@@ -55,14 +57,15 @@ public static partial class ReferenceSetup
         return app;
     }
 
-    /// <summary>On first start, with no database yet, imports the configured content folder.</summary>
+    /// <summary>On first start, with no database yet, imports and publishes the configured content folder (version 1).</summary>
     public static void EnsureContent(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<ReferenceOptions>();
         if (File.Exists(options.DatabasePath)) return;
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Startup");
         LogFirstImport(logger, options.DatabasePath, options.ContentPath);
-        var report = Importer.Run(options.ImportOf(options.ContentPath, options.DatabasePath));
+        var (report, _) = app.Services.GetRequiredService<ContentStore>()
+            .ImportAndPublish(options.ImportOf(options.ContentPath, options.DatabasePath), "first start", "content folder " + options.ContentPath);
         using var text = new StringWriter();
         ImportReportText.Write(report, options.DatabasePath, text);
         LogImportReport(logger, text);

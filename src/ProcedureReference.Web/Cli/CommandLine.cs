@@ -1,6 +1,6 @@
 namespace ProcedureReference.Web.Cli;
 
-/// <summary>The command-line verbs the web project carries: `import` and `parse`.</summary>
+/// <summary>The command-line verbs the web project carries: `import`, `parse`, `generate-corpus` and `admin`.</summary>
 public static class CommandLine
 {
     private static readonly Dictionary<string, Func<string[], IConfiguration, TextWriter, TextWriter, int>> Verbs = new()
@@ -8,6 +8,7 @@ public static class CommandLine
         ["import"] = ImportCommand.Run,
         ["parse"] = ParseCommand.Run,
         ["generate-corpus"] = GenerateCorpusCommand.Run,
+        ["admin"] = AdminCommand.Run,
     };
 
     public static bool IsCommand(string[] args) => args.Length > 0 && (Verbs.ContainsKey(args[0]) || args[0] is "help" or "--help");
@@ -19,9 +20,10 @@ public static class CommandLine
             stdout.WriteLine("""
                 Usage: dotnet run --project src/ProcedureReference.Web -- VERB [options]
                   (no verb)                       run the site
-                  import [--content DIR] [--db FILE]  import page files into the database and publish them
+                  import [--content DIR] [--db FILE] [--stage]  import page files and publish them (or stage them for review in /admin)
                   parse --json FILE...            print how page files parse, touching no database
                   generate-corpus --pages N --out DIR [--seed S]  write a synthetic corpus (pages, codes.csv, families.csv)
+                  admin add NAME | admin remove NAME | admin list  manage admin accounts (password from stdin or a prompt)
                 """);
             return 0;
         }

@@ -1,16 +1,25 @@
 using System.Diagnostics;
 using ProcedureReference.Importing;
+using ProcedureReference.Publishing;
+using ProcedureReference.Web.Admin;
 
 namespace ProcedureReference.Web.Cli;
 
-/// <summary>`import [--content DIR] [--db FILE]`: import and publish, printing the report.</summary>
+/// <summary>`import [--content DIR] [--db FILE] [--stage]`: import and publish (or stage for review), printing the report.</summary>
 public static class ImportCommand
 {
+    public const string Who = "command line";
+
     public static int Run(string[] args, IConfiguration configuration, TextWriter stdout, TextWriter stderr)
     {
         var options = ReferenceOptions.From(configuration);
         var content = CommandLine.Option(args, "--content") ?? options.ContentPath;
-        var database = CommandLine.Option(args, "--db") ?? options.DatabasePath;
+        var database = Path.GetFullPath(CommandLine.Option(args, "--db") ?? options.DatabasePath);
+        var stageOnly = args.Contains("--stage");
+        options.DatabasePath = database;
+        var admin = AdminOptions.From(configuration, options);
+        var store = new ContentStore(database, admin.KeepVersions);
+        var audit = new AdminStore(admin);
 
         var clock = Stopwatch.StartNew();
         var lastShown = TimeSpan.Zero;
@@ -22,9 +31,22 @@ public static class ImportCommand
             stderr.WriteLine($"  {p.FilesDone:N0} of {p.FilesTotal:N0} files parsed");
         });
 
-        var report = Importer.Run(options.ImportOf(content, database), progress);
-        ImportReportText.Write(report, database, stdout);
-        return report.Succeeded ? 0 : 1;
+        var source = "folder " + Path.GetFullPath(content);
+        if (stageOnly)
+        {
+            var (staged, report) = store.Stage(options.ImportOf(content, database), Who, source, progress);
+            ImportReportText.Write(report, database, stdout);
+            audit.Audit(Who, "stage import", source, staged is null ? "failed: " + report.FatalError : $"staged {staged.Id}");
+            if (staged is not null) stdout.WriteLine($"Staged as {staged.Id}: review and publish it in /admin. The live content is unchanged.");
+            return staged is null ? 1 : 0;
+        }
+
+        var (importReport, published) = store.ImportAndPublish(options.ImportOf(content, database), Who, source, progress);
+        ImportReportText.Write(importReport, database, stdout);
+        if (published is not null) stdout.WriteLine(published.Message);
+        var succeeded = published?.Succeeded == true;
+        audit.Audit(Who, "import and publish", source, succeeded ? published!.Message : "failed: " + (published?.Message ?? importReport.FatalError));
+        return succeeded ? 0 : 1;
     }
 
     /// <summary>Reports progress synchronously (System.Progress posts to the thread pool, out of order).</summary>

@@ -23,13 +23,14 @@ public sealed class LiveDatabase(ReferenceOptions options)
 
     public string Path => options.DatabasePath;
 
-    public void CheckForNewContent()
+    /// <param name="force">Look now, not at most once a second (after a publish in this process).</param>
+    public void CheckForNewContent(bool force = false)
     {
         var now = Environment.TickCount64;
-        if (now < Interlocked.Read(ref _nextCheck)) return;
+        if (!force && now < Interlocked.Read(ref _nextCheck)) return;
         lock (_gate)
         {
-            if (now < _nextCheck) return;
+            if (!force && now < _nextCheck) return;
             _nextCheck = now + (long)CheckInterval.TotalMilliseconds;
             var lastWrite = File.GetLastWriteTimeUtc(options.DatabasePath);
             if (lastWrite == _lastWrite) return;

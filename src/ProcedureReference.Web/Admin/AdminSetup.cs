@@ -1,0 +1,111 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using ProcedureReference.Publishing;
+using ProcedureReference.Web.Hosting;
+
+namespace ProcedureReference.Web.Admin;
+
+/// <summary>The admin area: cookie sign-in, the account and audit store, staged imports and versions, rate limits.</summary>
+public static class AdminSetup
+{
+    public const string LoginPath = "/admin/login";
+    private const string ApiPrefix = "/admin/api";
+
+    public static WebApplicationBuilder AddAdmin(this WebApplicationBuilder builder)
+    {
+        var reference = ReferenceOptions.From(builder.Configuration);
+        var options = AdminOptions.From(builder.Configuration, reference);
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(_ => new AdminStore(options));
+        builder.Services.AddSingleton(_ => new ContentStore(reference.DatabasePath, options.KeepVersions));
+        builder.Services.AddSingleton<ImportRunner>();
+
+        // Keys beside the database, so a restart does not sign every admin out or void their forms.
+        builder.Services.AddDataProtection()
+            .SetApplicationName("ProcedureReference")
+            .PersistKeysToFileSystem(Directory.CreateDirectory(options.KeysPath));
+
+        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(cookie =>
+            {
+                cookie.LoginPath = LoginPath;
+                cookie.AccessDeniedPath = LoginPath;
+                cookie.Cookie.Name = "procref-admin";
+                cookie.Cookie.HttpOnly = true;
+                cookie.Cookie.SameSite = SameSiteMode.Strict;
+                cookie.Cookie.Path = "/admin";
+                cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+                cookie.SlidingExpiration = true;
+                cookie.Events.OnRedirectToLogin = context => Refuse(context, StatusCodes.Status401Unauthorized);
+                cookie.Events.OnRedirectToAccessDenied = context => Refuse(context, StatusCodes.Status403Forbidden);
+            });
+        builder.Services.AddAuthorization();
+        builder.Services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(pages =>
+        {
+            pages.Conventions.AuthorizeFolder("/Admin");
+            pages.Conventions.AllowAnonymousToPage("/Admin/Login");
+        });
+
+        builder.Services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = (context, _) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                return ValueTask.CompletedTask;
+            };
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => AdminPostLimit(context, options));
+        });
+        return builder;
+    }
+
+    public static WebApplication UseAdmin(this WebApplication app)
+    {
+        app.Services.GetRequiredService<ContentStore>().RemoveLeftovers();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapGet(ApiPrefix + "/import-status", (ImportRunner runner) => Results.Ok(runner.Status))
+            .RequireAuthorization()
+            .ExcludeFromDescription();
+        return app;
+    }
+
+    /// <summary>Who is signed in, for the audit log.</summary>
+    public static string AdminName(this HttpContext context) => context.User.Identity?.Name ?? "unknown";
+
+    /// <summary>Makes a switched database visible to this process at once, not at the next periodic check.</summary>
+    public static void NoticeSwitch(this HttpContext context) =>
+        context.RequestServices.GetRequiredService<LiveDatabase>().CheckForNewContent(force: true);
+
+    /// <summary>Logins and uploads are limited per client address; everything else passes.</summary>
+    private static RateLimitPartition<string> AdminPostLimit(HttpContext context, AdminOptions options)
+    {
+        if (!HttpMethods.IsPost(context.Request.Method) || !context.Request.Path.StartsWithSegments("/admin"))
+            return RateLimitPartition.GetNoLimiter("");
+        var client = context.Connection.RemoteIpAddress?.ToString() ?? "local";
+        var upload = context.Request.Query["handler"] == "Upload";
+        var isLogin = context.Request.Path.StartsWithSegments(LoginPath);
+        if (!isLogin && !upload) return RateLimitPartition.GetNoLimiter("");
+        return RateLimitPartition.GetFixedWindowLimiter((isLogin ? "login:" : "upload:") + client, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = isLogin ? options.LoginAttemptsPerMinute : options.UploadsPerHour,
+            Window = isLogin ? TimeSpan.FromMinutes(1) : TimeSpan.FromHours(1),
+            QueueLimit = 0,
+        });
+    }
+
+    /// <summary>The API answers 401/403; pages go to the login page.</summary>
+    private static Task Refuse(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments(ApiPrefix))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

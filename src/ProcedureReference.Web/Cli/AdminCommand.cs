@@ -1,0 +1,86 @@
+using ProcedureReference.Web.Admin;
+
+namespace ProcedureReference.Web.Cli;
+
+/// <summary>
+/// `admin add NAME`, `admin remove NAME`, `admin list` (each with an optional `--db FILE`, the content database
+/// whose folder holds admin.db): the accounts that may sign in to /admin. A password is
+/// read from standard input (one line) or typed at a prompt that does not echo; never from an argument, where
+/// it would be left in the shell's history and the process list.
+/// </summary>
+public static class AdminCommand
+{
+    private const string Who = "command line";
+
+    public static int Run(string[] args, IConfiguration configuration, TextWriter stdout, TextWriter stderr) =>
+        Run(args, configuration, Console.In, Console.IsInputRedirected, stdout, stderr);
+
+    public static int Run(string[] args, IConfiguration configuration, TextReader input, bool inputRedirected, TextWriter stdout, TextWriter stderr)
+    {
+        var reference = ReferenceOptions.From(configuration);
+        if (CommandLine.Option(args, "--db") is { } database) reference.DatabasePath = Path.GetFullPath(database);
+        var store = new AdminStore(AdminOptions.From(configuration, reference));
+        switch (WithoutOption(args, "--db"))
+        {
+            case ["list"]:
+                var accounts = store.List();
+                if (accounts.Count == 0) stdout.WriteLine("No admin accounts. Add one with: admin add NAME");
+                foreach (var account in accounts)
+                    stdout.WriteLine($"{account.Name}\tcreated {account.CreatedAt:yyyy-MM-dd HH:mm}Z" + (account.LockedUntil > DateTimeOffset.UtcNow ? $"\tlocked until {account.LockedUntil:HH:mm}Z" : ""));
+                return 0;
+            case ["add", var name]:
+                if (!AdminStore.IsValidName(name)) throw new UsageException("a name is 1 to 64 letters, digits, '.', '_' or '-'");
+                var password = inputRedirected ? input.ReadLine() ?? "" : Prompt(stdout);
+                if (password.Length < AdminStore.MinPasswordLength)
+                {
+                    stderr.WriteLine($"admin: a password needs at least {AdminStore.MinPasswordLength} characters; nothing was added");
+                    return 1;
+                }
+                if (!store.Add(name, password))
+                {
+                    stderr.WriteLine($"admin: an account named {name} exists already");
+                    return 1;
+                }
+                store.Audit(Who, "add admin", name, "added");
+                stdout.WriteLine($"Added admin {name}. Sign in at /admin.");
+                return 0;
+            case ["remove", var name]:
+                if (!store.Remove(name))
+                {
+                    stderr.WriteLine($"admin: there is no account named {name}");
+                    return 1;
+                }
+                store.Audit(Who, "remove admin", name, "removed");
+                stdout.WriteLine($"Removed admin {name}.");
+                return 0;
+            default:
+                throw new UsageException("usage: admin add NAME | admin remove NAME | admin list [--db FILE] (the password is read from standard input or a prompt)");
+        }
+    }
+
+    private static string[] WithoutOption(string[] args, string flag)
+    {
+        var i = Array.IndexOf(args, flag);
+        return i < 0 ? args : [.. args[..i], .. args[(i + 2)..]];
+    }
+
+    private static string Prompt(TextWriter stdout)
+    {
+        var first = ReadHidden(stdout, "Password: ");
+        var second = ReadHidden(stdout, "Again: ");
+        return first == second ? first : throw new UsageException("the two passwords differ; nothing was added");
+    }
+
+    private static string ReadHidden(TextWriter stdout, string prompt)
+    {
+        stdout.Write(prompt);
+        var text = new System.Text.StringBuilder();
+        for (var key = Console.ReadKey(intercept: true); key.Key != ConsoleKey.Enter; key = Console.ReadKey(intercept: true))
+        {
+            if (key.Key == ConsoleKey.Backspace) { if (text.Length > 0) text.Length--; }
+            else if (!char.IsControl(key.KeyChar)) text.Append(key.KeyChar);
+        }
+        stdout.WriteLine();
+        return text.ToString();
+    }
+}

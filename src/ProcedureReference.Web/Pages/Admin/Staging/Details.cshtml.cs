@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ProcedureReference.Publishing;
+using ProcedureReference.Web.Admin;
+
+namespace ProcedureReference.Web.Pages.Admin.Staging;
+
+/// <summary>/admin/imports/{id}: a staged import's report and its difference from what is live; publish or discard it.</summary>
+public sealed class DetailsModel(ContentStore store, AdminStore admin) : PageModel
+{
+    public StagedImport Staged { get; private set; } = null!;
+    public ContentDifference Difference { get; private set; } = null!;
+    public string? Code { get; private set; }
+    public IReadOnlyList<PartDifference> CodeParts { get; private set; } = [];
+
+    public IActionResult OnGet(string id, string? code)
+    {
+        if (store.FindStaged(id) is not { } staged) return NotFound();
+        Staged = staged;
+        Difference = ContentDiff.Compare(store.LiveDatabase, store.StagedDatabase(id));
+        if (!string.IsNullOrEmpty(code))
+        {
+            Code = code;
+            CodeParts = ContentDiff.Describe(store.LiveDatabase, store.StagedDatabase(id), code);
+        }
+        return Page();
+    }
+
+    public IActionResult OnPostPublish(string id)
+    {
+        var result = store.Publish(id, HttpContext.AdminName());
+        if (result.Succeeded) HttpContext.NoticeSwitch();
+        return Finish("publish", id, result);
+    }
+
+    public IActionResult OnPostDiscard(string id) => Finish("discard", id, store.Discard(id));
+
+    private RedirectToPageResult Finish(string action, string id, StoreResult result)
+    {
+        admin.Audit(HttpContext.AdminName(), action, $"staged import {id}", result.Succeeded ? result.Message : "refused: " + result.Message);
+        AdminMessage.Show(TempData, result.Succeeded, result.Message);
+        return RedirectToPage("/Admin/Index");
+    }
+}

@@ -1,0 +1,107 @@
+using Microsoft.Extensions.Configuration;
+using ProcedureReference.Publishing;
+using ProcedureReference.Tests.Support;
+using ProcedureReference.Web;
+using ProcedureReference.Web.Admin;
+using ProcedureReference.Web.Cli;
+
+namespace ProcedureReference.Tests.Cli;
+
+/// <summary>The `admin` verb and `import --stage`, in-process, against a temp data folder.</summary>
+public sealed class AdminCliTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+    private readonly string _database;
+
+    public AdminCliTests() => _database = _temp.Combine("data", "procedures.db");
+
+    public void Dispose() => _temp.Dispose();
+
+    private (int ExitCode, string Stdout, string Stderr) Admin(string stdin, params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        using var input = new StringReader(stdin);
+        var exitCode = AdminCommand.Run([.. args, "--db", _database], new ConfigurationBuilder().Build(), input, inputRedirected: true, stdout, stderr);
+        return (exitCode, stdout.ToString(), stderr.ToString());
+    }
+
+    private AdminStore Store() => new(AdminOptions.From(new ConfigurationBuilder().Build(), new ReferenceOptions { DatabasePath = _database }));
+
+    [Fact]
+    public void Add_reads_the_password_from_standard_input_and_stores_only_its_hash()
+    {
+        var (exitCode, stdout, _) = Admin("a long enough password\n", "add", "alice");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Added admin alice", stdout, StringComparison.Ordinal);
+        Assert.Equal(LoginOutcome.Succeeded, Store().Verify("alice", "a long enough password"));
+        Assert.Equal(LoginOutcome.Invalid, Store().Verify("alice", "another password"));
+        var stored = string.Join(" ", Sql.Rows(_temp.Combine("data", "admin.db"), "SELECT * FROM admins").SelectMany(r => r));
+        Assert.DoesNotContain("a long enough password", stored, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void List_and_remove_show_and_delete_accounts_and_are_audited()
+    {
+        Admin("a long enough password\n", "add", "alice");
+        Admin("another long password\n", "add", "bob");
+
+        var (_, listed, _) = Admin("", "list");
+        var (removed, _, _) = Admin("", "remove", "bob");
+        var (_, after, _) = Admin("", "list");
+
+        Assert.Contains("alice", listed, StringComparison.Ordinal);
+        Assert.Contains("bob", listed, StringComparison.Ordinal);
+        Assert.Equal(0, removed);
+        Assert.DoesNotContain("bob", after, StringComparison.Ordinal);
+        Assert.Contains(Store().RecentAudit(10), e => e.Action == "remove admin" && e.Detail == "bob");
+    }
+
+    [Theory]
+    [InlineData("short\n", "at least 10 characters")]
+    [InlineData("", "at least 10 characters")]
+    public void A_short_or_missing_password_adds_nothing(string stdin, string message)
+    {
+        var (exitCode, _, stderr) = Admin(stdin, "add", "alice");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains(message, stderr, StringComparison.Ordinal);
+        Assert.False(Store().Any());
+    }
+
+    [Fact]
+    public void A_taken_name_or_an_unknown_account_exits_1()
+    {
+        Admin("a long enough password\n", "add", "alice");
+
+        Assert.Equal(1, Admin("another long password\n", "add", "alice").ExitCode);
+        Assert.Equal(1, Admin("", "remove", "nobody").ExitCode);
+    }
+
+    [Theory]
+    [InlineData("add")]
+    [InlineData("add", "bad name!")]
+    [InlineData("delete", "alice")]
+    public void A_wrong_command_line_is_a_usage_error(params string[] args)
+    {
+        Assert.Throws<UsageException>(() => Admin("a long enough password\n", args));
+    }
+
+    [Fact]
+    public void Import_with_stage_leaves_the_live_content_and_stages_the_import()
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var content = SeedContent.CopyTo(_temp);
+        Assert.Equal(0, CommandLine.Run(["import", "--content", content, "--db", _database], stdout, stderr));
+
+        var exitCode = CommandLine.Run(["import", "--content", content, "--db", _database, "--stage"], stdout, stderr);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Staged as ", stdout.ToString(), StringComparison.Ordinal);
+        var store = new ContentStore(_database);
+        Assert.Single(store.Staged());
+        Assert.Equal(1, store.Versions().LiveNumber);
+    }
+}

@@ -1,0 +1,169 @@
+using ProcedureReference.Web.Tests.Support;
+
+namespace ProcedureReference.Web.Tests.Pages.Admin;
+
+/// <summary>Who gets into /admin: only a signed-in admin, with the right password, through forms that carry their token.</summary>
+public class LoginTests(AdminApp app) : IClassFixture<AdminApp>
+{
+    private HttpClient Anonymous() => app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+
+    [Theory]
+    [InlineData("/admin")]
+    [InlineData("/admin/imports/20260101-000000-deadbeef")]
+    public async Task Admin_pages_send_a_stranger_to_the_login_page(string url)
+    {
+        using var client = Anonymous();
+
+        using var response = await client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("http://localhost/admin/login?ReturnUrl=", response.Headers.Location!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_admin_api_answers_a_stranger_401()
+    {
+        using var client = Anonymous();
+
+        using var response = await client.GetAsync("/admin/api/import-status");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/admin?handler=ImportFolder")]
+    [InlineData("/admin?handler=Rollback")]
+    [InlineData("/admin/imports/20260101-000000-deadbeef?handler=Publish")]
+    public async Task Admin_actions_are_refused_to_a_stranger(string url)
+    {
+        using var client = Anonymous();
+
+        using var response = await client.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string> { ["version"] = "1" }));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/admin/login", response.Headers.Location!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_right_password_opens_the_admin_page()
+    {
+        using var session = await app.SignInAsync();
+
+        var page = await session.Client.GetStringAsync("/admin");
+
+        Assert.Contains($"Signed in as <strong>{AdminApp.Name}</strong>", page, StringComparison.Ordinal);
+        Assert.Contains("<meta name=\"robots\" content=\"noindex\">", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_fails_and_repeated_failures_lock_the_account_even_against_the_right_one()
+    {
+        using var session = new AdminSession(Anonymous());
+
+        for (var i = 1; i < AdminApp.MaxFailedLogins; i++)
+        {
+            using var wrong = await session.SignInAsync(AdminApp.LockableName, "not the password");
+            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+            Assert.Contains("do not match", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        using var last = await session.SignInAsync(AdminApp.LockableName, "not the password");
+        using var right = await session.SignInAsync(AdminApp.LockableName, AdminApp.Password);
+
+        Assert.Contains("locked", await last.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, right.StatusCode);
+        Assert.Contains("locked", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var admin = await session.Client.GetAsync("/admin");
+        Assert.Equal(HttpStatusCode.Redirect, admin.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_unknown_name_fails_like_a_wrong_password()
+    {
+        using var session = new AdminSession(Anonymous());
+
+        using var response = await session.SignInAsync("nobody", AdminApp.Password);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains("do not match", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_form_post_without_its_antiforgery_token_is_refused()
+    {
+        using var session = await app.SignInAsync();
+
+        using var response = await session.Client.PostAsync("/admin?handler=ImportFolder", new FormUrlEncodedContent([]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_sign_in_without_its_antiforgery_token_is_refused()
+    {
+        using var client = Anonymous();
+
+        using var response = await client.PostAsync("/admin/login",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["Name"] = AdminApp.Name, ["Password"] = AdminApp.Password }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Signing_out_ends_the_session()
+    {
+        using var session = await app.SignInAsync();
+
+        using var signOut = await session.PostFormAsync("/admin/login?handler=Logout", "/admin", []);
+        using var after = await session.Client.GetAsync("/admin");
+
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+    }
+
+    [Fact]
+    public async Task Sign_ins_are_written_to_the_audit_log()
+    {
+        using var session = await app.SignInAsync();
+
+        var audit = await session.Client.GetStringAsync("/admin");
+
+        Assert.Matches($"<td>{AdminApp.Name}</td><td>sign in</td><td>[^<]*</td><td>Succeeded</td>", audit);
+    }
+}
+
+/// <summary>With no admin account at all, the login page says how to make one; there is no default account.</summary>
+public class NoAdminTests(ReferenceApp app) : IClassFixture<ReferenceApp>
+{
+    [Fact]
+    public async Task The_login_page_says_how_to_create_the_first_admin()
+    {
+        var page = await app.GetDocumentAsync("/admin/login");
+
+        Assert.Contains("admin add NAME", page.QuerySelector("pre")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("input[name=Password]"));
+    }
+}
+
+/// <summary>Login attempts are rate-limited per client.</summary>
+public class LoginRateLimitTests(LoginRateLimitTests.FewLoginsApp app) : IClassFixture<LoginRateLimitTests.FewLoginsApp>
+{
+    public sealed class FewLoginsApp : AdminApp
+    {
+        protected override int LoginAttemptsPerMinute => 3;
+    }
+
+    [Fact]
+    public async Task Past_the_limit_a_login_gets_429_with_retry_after()
+    {
+        using var session = new AdminSession(app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true }));
+        var codes = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            using var response = await session.SignInAsync("nobody", "wrong password");
+            codes.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests) Assert.NotNull(response.Headers.RetryAfter);
+        }
+
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], codes);
+    }
+}
