@@ -18,8 +18,9 @@ public static partial class ReferenceSetup
         var options = ReferenceOptions.From(builder.Configuration);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<LiveDatabase>();
-        builder.Services.AddDbContext<ReferenceDb>(db =>
-            ReferenceDb.Configure((DbContextOptionsBuilder<ReferenceDb>)db, SqliteFiles.ConnectionString(options.DatabasePath, readOnly: true)));
+        builder.Services.AddScoped<RequestConnection>();
+        builder.Services.AddDbContext<ReferenceDb>((services, db) =>
+            ReferenceDb.Configure((DbContextOptionsBuilder<ReferenceDb>)db, services.GetRequiredService<RequestConnection>().Connection));
         builder.Services.AddSingleton(_ => CodeCategories.Load(Path.Combine(options.ContentPath, ContentFiles.CodeRanges)));
         builder.Services.AddSingleton(_ => Synonyms.Load(Path.Combine(options.ContentPath, ContentFiles.Synonyms)));
         builder.Services.AddSingleton<ISearchIndex>(services => new SqliteSearchIndex(

@@ -17,7 +17,14 @@ public sealed class ReferenceDb(DbContextOptions<ReferenceDb> options) : DbConte
         Configure(new DbContextOptionsBuilder<ReferenceDb>(), SqliteFiles.ConnectionString(path, readOnly)).Options;
 
     public static DbContextOptionsBuilder<ReferenceDb> Configure(DbContextOptionsBuilder<ReferenceDb> builder, string connectionString) =>
-        builder.UseSqlite(connectionString)
+        Configured(builder.UseSqlite(connectionString));
+
+    /// <summary>Options over a connection the caller opened and owns (one per request, so its queries read one file).</summary>
+    public static DbContextOptionsBuilder<ReferenceDb> Configure(DbContextOptionsBuilder<ReferenceDb> builder, System.Data.Common.DbConnection connection) =>
+        Configured(builder.UseSqlite(connection));
+
+    private static DbContextOptionsBuilder<ReferenceDb> Configured(DbContextOptionsBuilder<ReferenceDb> builder) =>
+        builder
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
             // Migrations are written by hand (the EF design-time package does not restore here), so there is
             // no model snapshot; a test checks instead that the migrations build exactly the model's schema.
