@@ -56,8 +56,8 @@ public class PublishFlowTests(AdminApp app) : IClassFixture<AdminApp>
 
         var review = await session.Client.GetStringAsync($"/admin/imports/{id}?code=37188");
         Assert.Contains("1 changed", review, StringComparison.Ordinal);
-        Assert.Contains($"<span class=\"diff-add\">&#x2B; {marker} is", review, StringComparison.Ordinal);
-        Assert.Contains("<span class=\"diff-del\">- ", review, StringComparison.Ordinal);
+        Assert.Contains($"<span class=\"diff-add\" title=\"added\">&#x2B; {marker} is", review, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"diff-del\" title=\"removed\">- ", review, StringComparison.Ordinal);
 
         using var publish = await session.PostFormAsync($"/admin/imports/{id}?handler=Publish", $"/admin/imports/{id}", []);
         Assert.Equal(HttpStatusCode.Redirect, publish.StatusCode);
