@@ -91,15 +91,13 @@ public sealed class AdminCliTests : IDisposable
     [Fact]
     public void Import_with_stage_leaves_the_live_content_and_stages_the_import()
     {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
         var content = SeedContent.CopyTo(_temp);
-        Assert.Equal(0, CommandLine.Run(["import", "--content", content, "--db", _database], stdout, stderr));
+        Assert.Equal(0, Verb.Run("import", "--content", content, "--db", _database).ExitCode);
 
-        var exitCode = CommandLine.Run(["import", "--content", content, "--db", _database, "--stage"], stdout, stderr);
+        var (exitCode, stdout, _) = Verb.Run("import", "--content", content, "--db", _database, "--stage");
 
         Assert.Equal(0, exitCode);
-        Assert.Contains("Staged as ", stdout.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Staged as ", stdout, StringComparison.Ordinal);
         var store = new ContentStore(_database);
         Assert.Single(store.Staged());
         Assert.Equal(1, store.Versions().LiveNumber);

@@ -22,13 +22,7 @@ public sealed class CliTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private static (int ExitCode, string Stdout, string Stderr) Run(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var exitCode = CommandLine.Run(args, stdout, stderr);
-        return (exitCode, stdout.ToString(), stderr.ToString());
-    }
+    private static (int ExitCode, string Stdout, string Stderr) Run(params string[] args) => Verb.Run(args);
 
     private static List<string> FilesUnder(string folder) =>
         Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();

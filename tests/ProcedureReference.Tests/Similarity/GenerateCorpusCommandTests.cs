@@ -10,13 +10,7 @@ public sealed class GenerateCorpusCommandTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private static (int ExitCode, string Stdout, string Stderr) Run(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var exitCode = CommandLine.Run(args, stdout, stderr);
-        return (exitCode, stdout.ToString(), stderr.ToString());
-    }
+    private static (int ExitCode, string Stdout, string Stderr) Run(params string[] args) => Verb.Run(args);
 
     [Fact]
     public void It_writes_the_pages_and_both_csv_files_and_reports_them()
