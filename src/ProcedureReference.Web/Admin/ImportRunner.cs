@@ -52,7 +52,7 @@ public sealed class ImportRunner(ContentStore store, ReferenceOptions reference,
         string? stagedId = null;
         try
         {
-            var progress = new Progress(p => { lock (_gate) _status = _status with { FilesDone = p.FilesDone, FilesTotal = p.FilesTotal }; });
+            var progress = new ImmediateProgress(p => { lock (_gate) _status = _status with { FilesDone = p.FilesDone, FilesTotal = p.FilesTotal }; });
             var (staged, report) = store.Stage(reference.ImportOf(content, store.LiveDatabase), who, source, progress);
             succeeded = staged is not null;
             stagedId = staged?.Id;
@@ -74,11 +74,6 @@ public sealed class ImportRunner(ContentStore store, ReferenceOptions reference,
         admin.Audit(who, "stage import", source, succeeded ? message : "failed: " + message);
         lock (_gate)
             _status = _status with { Running = false, LastMessage = message, LastSucceeded = succeeded, LastStagedId = stagedId };
-    }
-
-    private sealed class Progress(Action<ImportProgress> report) : IProgress<ImportProgress>
-    {
-        public void Report(ImportProgress value) => report(value);
     }
 }
 

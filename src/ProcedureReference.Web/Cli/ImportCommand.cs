@@ -23,7 +23,7 @@ public static class ImportCommand
 
         var clock = Stopwatch.StartNew();
         var lastShown = TimeSpan.Zero;
-        var progress = new Progress(p =>
+        var progress = new ImmediateProgress(p =>
         {
             // Progress only on long runs, at most once a second, on stderr so the report stays clean.
             if (clock.Elapsed - lastShown < TimeSpan.FromSeconds(1)) return;
@@ -47,11 +47,5 @@ public static class ImportCommand
         var succeeded = published?.Succeeded == true;
         audit.Audit(Who, "import and publish", source, succeeded ? published!.Message : "failed: " + (published?.Message ?? importReport.FatalError));
         return succeeded ? 0 : 1;
-    }
-
-    /// <summary>Reports progress synchronously (System.Progress posts to the thread pool, out of order).</summary>
-    private sealed class Progress(Action<ImportProgress> report) : IProgress<ImportProgress>
-    {
-        public void Report(ImportProgress value) => report(value);
     }
 }

@@ -38,10 +38,7 @@ public static class ContentDiff
         foreach (var code in changedCodes)
         {
             var (before, after) = (ReadParts(liveDatabase, code), ReadParts(stagedDatabase, code));
-            var parts = after.Keys.Union(before.Keys)
-                .Where(k => before.GetValueOrDefault(k) != after.GetValueOrDefault(k))
-                .ToList();
-            changed.Add(new ChangedCode(code, staged[code].Title, parts));
+            changed.Add(new ChangedCode(code, staged[code].Title, DifferingParts(before, after).ToList()));
         }
         return new ContentDifference(added, removed, changed);
     }
@@ -51,11 +48,13 @@ public static class ContentDiff
     {
         var before = File.Exists(liveDatabase) ? ReadParts(liveDatabase, code) : [];
         var after = ReadParts(stagedDatabase, code);
-        return after.Keys.Union(before.Keys)
-            .Where(k => before.GetValueOrDefault(k) != after.GetValueOrDefault(k))
+        return DifferingParts(before, after)
             .Select(k => new PartDifference(k, LineDiff.Compare(Lines(before.GetValueOrDefault(k)), Lines(after.GetValueOrDefault(k)))))
             .ToList();
     }
+
+    private static IEnumerable<string> DifferingParts(Dictionary<string, string> before, Dictionary<string, string> after) =>
+        after.Keys.Union(before.Keys).Where(k => before.GetValueOrDefault(k) != after.GetValueOrDefault(k));
 
     private static string[] Lines(string? text) => text is null ? [] : text.Split('\n');
 
