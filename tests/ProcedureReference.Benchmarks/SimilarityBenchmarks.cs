@@ -38,6 +38,6 @@ public class SimilarityBenchmarks
     {
         var builder = new SimilarityIndexBuilder();
         foreach (var page in _pages) builder.Add(page);
-        return builder.Build().Count;
+        return builder.Build().Count();
     }
 }

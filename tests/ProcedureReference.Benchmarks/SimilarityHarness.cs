@@ -69,7 +69,7 @@ public static class SimilarityHarness
 
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var build = Stopwatch.StartNew();
-        var results = builder.Build();
+        var results = builder.Build().ToList();
         build.Stop();
         var buildAllocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
 

@@ -91,21 +91,20 @@ public static class Importer
         var results = new List<FileResult>(files.Count);
         var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
         var fileOfCode = new Dictionary<string, string>(StringComparer.Ordinal);
+        using var pipeline = new PagePipeline(files, path => PreparedPage.Of(ParseFile(path, manifest, maxBytes)));
         using var writer = new ContentWriter(building);
 
-        // Parse in parallel, write in file order: the same folder always gives the same database.
-        var parsed = files.AsParallel().AsOrdered()
-            .Select(path => ParseFile(path, manifest, maxBytes));
-        foreach (var page in parsed)
+        foreach (var prepared in pipeline.Pages())
         {
+            var page = prepared.Page;
             var errors = page.Errors.ToList();
             if (page.IsUsable && fileOfCode.TryGetValue(page.Code!, out var first))
                 errors.Add($"code {page.Code} is already imported from {first}; this file skipped");
             if (page.IsUsable && errors.Count == 0)
             {
-                var hash = ContentHash.Of(page);
-                var id = writer.Add(page, hash);
-                similarity.Add(SimilarityPage.From(id, page));
+                var hash = prepared.Hash!;
+                var id = writer.Add(page, prepared.Rows!, hash);
+                similarity.Add(prepared.Similarity! with { Id = id });
                 hashes[page.Code!] = hash;
                 fileOfCode[page.Code!] = page.File;
             }

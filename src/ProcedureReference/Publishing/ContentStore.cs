@@ -149,7 +149,7 @@ public sealed partial class ContentStore
     private void SwitchTo(int number)
     {
         var copy = LiveDatabase + Importer.PublishingSuffix + Guid.NewGuid().ToString("N");
-        File.Copy(VersionDatabase(number), copy);
+        FileLink.LinkOrCopy(VersionDatabase(number), copy);
         // The site notices a new database by its file time; a copy of an older version must still look new.
         File.SetLastWriteTimeUtc(copy, DateTime.UtcNow);
         File.Move(copy, LiveDatabase, overwrite: true);

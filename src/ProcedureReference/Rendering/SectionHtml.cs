@@ -1,5 +1,4 @@
 using Markdig;
-using Markdig.Renderers;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -16,15 +15,42 @@ public static class SectionHtml
     public static string Render(string markdown)
     {
         var document = Markdown.Parse(markdown, Pipeline);
-        foreach (var link in document.Descendants<LinkInline>().Where(l => !IsSafe(l.Url)).ToList())
-            Neutralise(link);
-        foreach (var heading in document.Descendants<HeadingBlock>())
-            heading.Level = Math.Clamp(heading.Level, 3, 6);
-        using var writer = new StringWriter();
-        var renderer = new HtmlRenderer(writer);
-        Pipeline.Setup(renderer);
-        renderer.Render(document);
-        return writer.ToString();
+        Sanitise(document);
+        // Markdig's pooled renderer: setting one up per section cost more than rendering it.
+        return document.ToHtml(Pipeline);
+    }
+
+    /// <summary>One walk over the blocks (Markdig's Descendants iterators cost more than the parse here).</summary>
+    private static void Sanitise(ContainerBlock container)
+    {
+        foreach (var block in container)
+        {
+            switch (block)
+            {
+                case ContainerBlock inner:
+                    Sanitise(inner);
+                    break;
+                case HeadingBlock heading:
+                    heading.Level = Math.Clamp(heading.Level, 3, 6);
+                    Sanitise(heading.Inline);
+                    break;
+                case LeafBlock leaf:
+                    Sanitise(leaf.Inline);
+                    break;
+            }
+        }
+    }
+
+    private static void Sanitise(ContainerInline? container)
+    {
+        var inline = container?.FirstChild;
+        while (inline is not null)
+        {
+            var next = inline.NextSibling;
+            if (inline is LinkInline link && !IsSafe(link.Url)) Neutralise(link);
+            else if (inline is ContainerInline inner) Sanitise(inner);
+            inline = next;
+        }
     }
 
     private static bool IsSafe(string? url) =>

@@ -41,7 +41,19 @@ internal sealed partial class QueryPlan
     public IReadOnlyList<string> ExpandedTerms =>
         Units.SelectMany(u => u.Synonyms).Select(s => string.Join(' ', s)).Distinct(StringComparer.Ordinal).ToList();
 
-    public static QueryPlan Create(string? text, Synonyms synonyms)
+    /// <summary>Longest last word searched as a prefix at first: FTS5 keeps prefix indexes for 2 and 3 characters.</summary>
+    public const int IndexedPrefixLength = 3;
+
+    /// <summary>Whether the last unit is a prefix longer than FTS5's prefix indexes (see <see cref="Create"/>).</summary>
+    public bool HasLongPrefix => Units.Count > 0 && Units[^1] is { Prefix: true } last && last.Words[0].Length > IndexedPrefixLength;
+
+    /// <summary>
+    /// The plan of a query. Its last word may be unfinished, so it is matched as a prefix; but a prefix longer
+    /// than the indexed ones makes FTS5 merge the page lists of every term it starts, at each statement of a
+    /// search ('pain' is 'pain', 'painful', 'painless': 10,000 pages). So a long last word is a whole word first,
+    /// and a prefix (<paramref name="longPrefix"/>) only when that finds nothing ('thromb').
+    /// </summary>
+    public static QueryPlan Create(string? text, Synonyms synonyms, bool longPrefix = false)
     {
         var words = QueryTokens.OfQuery(text);
         var codeTerms = new List<string>();
@@ -54,10 +66,10 @@ internal sealed partial class QueryPlan
 
         var textWords = words.Where(w => !IsCodeLike(w)).ToList();
         if (textWords.Count == 0) textWords = [.. words];
-        return new(words, codeTerms.Distinct(StringComparer.Ordinal).ToList(), UnitsOf(textWords, synonyms));
+        return new(words, codeTerms.Distinct(StringComparer.Ordinal).ToList(), UnitsOf(textWords, synonyms, longPrefix));
     }
 
-    private static List<QueryUnit> UnitsOf(List<string> words, Synonyms synonyms)
+    private static List<QueryUnit> UnitsOf(List<string> words, Synonyms synonyms, bool longPrefix)
     {
         var units = new List<QueryUnit>();
         for (var i = 0; i < words.Count;)
@@ -70,11 +82,18 @@ internal sealed partial class QueryPlan
                 units.Add(new QueryUnit(typed, others, Prefix: false));
                 i += length;
             }
+            else if (StopWords.Contains(words[i]) && !words.TrueForAll(StopWords.Contains))
+            {
+                // 'blood in the urine': 'in' and 'the' are on every page, so they narrow nothing and cost a walk of
+                // every page at each statement. A query of stop words only keeps them.
+                i++;
+            }
             else
             {
                 // A one-letter prefix would match a large part of the vocabulary for little use.
                 var isLast = i == words.Count - 1;
-                units.Add(new QueryUnit([words[i]], [], Prefix: isLast && words[i].Length > 1));
+                var wordLength = words[i].Length;
+                units.Add(new QueryUnit([words[i]], [], Prefix: isLast && wordLength > 1 && (wordLength <= IndexedPrefixLength || longPrefix)));
                 i++;
             }
         }
@@ -89,4 +108,11 @@ internal sealed partial class QueryPlan
 
     [GeneratedRegex("^(?:[0-9]{3}[a-z0-9]{0,5}|[a-z][0-9]{2}[a-z0-9]{0,5}|[0-9][a-z0-9]{6})$")]
     private static partial Regex CodeLikeWord();
+
+    /// <summary>Words too common in explainers to narrow a search; dropped from the text query unless they are all it has.</summary>
+    private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
+    {
+        "a", "an", "and", "are", "as", "at", "be", "by", "can", "do", "does", "for", "from", "how", "i", "in", "is", "it",
+        "its", "me", "my", "of", "on", "or", "the", "to", "what", "when", "will", "with",
+    };
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using ProcedureReference.Parsing;
 
@@ -25,8 +24,14 @@ public sealed class SqliteSearchIndex : ISearchIndex
     /// <summary>Pages found by code per query at most ('784' finds at most a hundred CPT codes anyway).</summary>
     private const int MaxCodeHits = 200;
 
+    /// <summary>Above this many text matches a search does not count matches per section (see <see cref="SectionFacets"/>).</summary>
+    public const int MaxSectionFacetPages = 1_000;
+
     private static readonly FileSnapshotCache<Vocabulary> Vocabularies = new();
     private static readonly FileSnapshotCache<SuggestIndex> SuggestIndexes = new();
+
+    // Per instance, not shared: its categories come from this instance's code ranges.
+    private readonly FileSnapshotCache<PageTable> _pageTables = new();
 
     private readonly string _connectionString;
     private readonly string _databasePath;
@@ -45,7 +50,9 @@ public sealed class SqliteSearchIndex : ISearchIndex
         _categories = categories ?? CodeCategories.Empty;
     }
 
-    public SearchResults Search(SearchQuery query)
+    public SearchResults Search(SearchQuery query) => Search(query, lean: false);
+
+    private SearchResults Search(SearchQuery query, bool lean)
     {
         ArgumentNullException.ThrowIfNull(query);
         var filters = SearchFilters.From(query);
@@ -53,13 +60,21 @@ public sealed class SqliteSearchIndex : ISearchIndex
         if (plan.IsEmpty) return Empty(filters, plan);
 
         using var connection = Open();
-        var results = Run(connection, plan, filters);
+        var results = Run(connection, plan, filters, lean);
         if (results.Total > 0) return results;
+
+        // An unfinished last word ('thromb'): now as a prefix.
+        var prefixPlan = QueryPlan.Create(query.Text, _synonyms, longPrefix: true);
+        if (prefixPlan.HasLongPrefix)
+        {
+            var prefixed = Run(connection, prefixPlan, filters, lean);
+            if (prefixed.Total > 0) return prefixed;
+        }
 
         // Nothing found: try the query with its misspelt words corrected, and show those hits if there are any.
         var corrected = Correct(connection, plan);
         if (corrected is null) return results;
-        var retry = Run(connection, QueryPlan.Create(corrected, _synonyms), filters);
+        var retry = Run(connection, QueryPlan.Create(corrected, _synonyms), filters, lean);
         return retry.Total > 0 ? retry with { Query = filters.Text, DidYouMean = corrected } : results;
     }
 
@@ -76,7 +91,7 @@ public sealed class SqliteSearchIndex : ISearchIndex
         if (suggestions.Count > 0 || !prefix.Any(char.IsLetter)) return suggestions;
 
         // Lay words ('blood clot') start no title or name: offer the best search hits for them instead.
-        return Search(new SearchQuery(prefix, PageSize: limit)).Hits
+        return Search(new SearchQuery(prefix, PageSize: limit), lean: true).Hits
             .Select(hit => new Suggestion(hit.Code, hit.Title, null))
             .ToList();
     }
@@ -85,121 +100,73 @@ public sealed class SqliteSearchIndex : ISearchIndex
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
-        // Categories are computed from codes in memory (they are not stored), so SQL can filter and group by them.
-        connection.CreateFunction<string, string, string?>(
-            SearchSql.CategoryFunction, (system, code) => _categories.CategoryOf(system, code), isDeterministic: true);
         return connection;
     }
 
-    private SearchResults Run(SqliteConnection connection, QueryPlan plan, SearchFilters filters)
+    private PageTable Pages(SqliteConnection connection) => _pageTables.Get(_databasePath, () => PageTable.Read(connection, _categories));
+
+    /// <param name="lean">Hits only, for type-ahead: no facets, no snippets.</param>
+    private SearchResults Run(SqliteConnection connection, QueryPlan plan, SearchFilters filters, bool lean)
     {
+        var pages = Pages(connection);
         // A section filter asks where words appear, which a code match does not answer.
-        var codeHits = filters.Section is null ? LookupCodes(connection, plan.CodeTerms) : [];
+        var codeHits = filters.Section is null && plan.CodeTerms.Count > 0 ? pages.LookupCodes(plan.CodeTerms, MaxCodeHits) : [];
         var match = plan.Units.Count > 0 ? MatchExpression.For(plan.Units) : null;
         var filteredMatch = match is not null && filters.Section is { } section ? MatchExpression.For(plan.Units, section) : match;
         if (codeHits.Count == 0 && filteredMatch is null) return Empty(filters, plan);
 
-        var codeIds = JsonSerializer.Serialize(codeHits.Select(h => h.Id));
-        var hasMatch = filteredMatch is not null;
-        SqliteCommand Command(string sql, string? system, string? category) =>
-            SearchCommand(connection, sql, codeIds, filteredMatch, system, category);
+        var codeIds = codeHits.Select(h => h.Id).ToHashSet();
+        var textIds = filteredMatch is null ? [] : TextMatches.RowIds(connection, filteredMatch).Where(id => !codeIds.Contains(id)).ToList();
+        var found = new PageSet(pages, codeHits.Select(h => h.Id).Concat(textIds).ToList());
+        var selected = found.Where(filters.System, filters.Category);
 
-        using var count = Command(SearchSql.Count(hasMatch), filters.System, filters.Category);
-        var total = Convert.ToInt32(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-
-        using var pageCommand = Command(SearchSql.Page(hasMatch), filters.System, filters.Category);
-        pageCommand.Parameters.AddWithValue("$limit", filters.PageSize);
-        pageCommand.Parameters.AddWithValue("$offset", (filters.Page - 1) * filters.PageSize);
-        var rows = new List<HitRow>();
-        using (var reader = pageCommand.ExecuteReader())
-        {
-            while (reader.Read())
-                rows.Add(new HitRow(reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4) == 0, reader.GetDouble(5)));
-        }
+        // Order: pages found by code (exact first), then text matches by relevance, then code order.
+        var scores = TextMatches.Scores(connection, filteredMatch, plan.Units, textIds.Count);
+        var tier = codeHits.Select((h, i) => (h.Id, i)).ToDictionary(p => p.Id, p => p.i);
+        var ordered = ResultOrder.Page(selected, id => new ResultOrder.Key(
+            tier.TryGetValue(id, out var pos) ? pos : int.MaxValue,
+            scores.TryGetValue(id, out var score) ? score : double.MaxValue,
+            pages.Ordinals[id]), (filters.Page - 1) * filters.PageSize, filters.PageSize);
 
         var exactIds = codeHits.Where(h => h.Exact).Select(h => h.Id).ToHashSet();
-        var snippets = HitSnippets.For(connection, rows.Select(r => r.Id).ToList(), match, filters.Section);
-        var hits = rows.Select(r => new SearchHit(
-            r.Code, r.System, r.Title, _categories.CategoryOf(r.System, r.Code),
-            snippets[r.Id].Html, snippets[r.Id].Section,
-            r.ByCode ? (exactIds.Contains(r.Id) ? ExactCodeScore : CodePrefixScore) : -r.Bm25)).ToList();
+        var snippets = lean ? ordered.ToDictionary(id => id, _ => (Html: "", Section: (string?)null)) : HitSnippets.For(connection, ordered, match, filters.Section);
+        var hits = ordered.Select(id => new SearchHit(
+            pages.Codes[id], pages.Systems[id], pages.Titles[id], pages.CategoryOf(id),
+            snippets[id].Html, snippets[id].Section,
+            tier.ContainsKey(id) ? (exactIds.Contains(id) ? ExactCodeScore : CodePrefixScore)
+                : scores.TryGetValue(id, out var s) ? -s : 0)).ToList();
 
-        using var systems = Command(SearchSql.SystemCounts(hasMatch), null, filters.Category);
-        using var categories = Command(SearchSql.CategoryCounts(hasMatch), filters.System, null);
+        if (lean) return new SearchResults(filters.Text, selected.Count, filters.Page, filters.PageSize, hits, [], [], [], null, plan.ExpandedTerms);
         return new SearchResults(
-            filters.Text, total, filters.Page, filters.PageSize, hits,
-            Facets(systems), Facets(categories), SectionFacets(connection, plan, match, filters),
+            filters.Text, selected.Count, filters.Page, filters.PageSize, hits,
+            found.Where(null, filters.Category).SystemCounts(), found.Where(filters.System, null).CategoryCounts(),
+            SectionFacets(connection, plan, match, filters, found),
             DidYouMean: null, plan.ExpandedTerms);
     }
 
-    /// <summary>How many pages match within each section, under the system and category filters (not the section one).</summary>
-    private static List<FacetCount> SectionFacets(SqliteConnection connection, QueryPlan plan, string? match, SearchFilters filters)
+    /// <summary>
+    /// How many pages match within each section, under the system and category filters (not the section one).
+    /// One count per section kind: above <see cref="MaxSectionFacetPages"/> text matches that costs more than the
+    /// search itself, so broad queries are not offered the section filter.
+    /// </summary>
+    private static List<FacetCount> SectionFacets(SqliteConnection connection, QueryPlan plan, string? match, SearchFilters filters, PageSet found)
     {
         if (match is null) return [];
-        using var command = SearchCommand(connection, SearchSql.Count(hasMatch: true), "[]", match, filters.System, filters.Category);
+        // Under a section filter, 'found' holds that section's matches only; the facets need the whole query's.
+        var matched = filters.Section is null
+            ? found.Where(filters.System, filters.Category)
+            : new PageSet(found.Table, TextMatches.RowIds(connection, match)).Where(filters.System, filters.Category);
+        if (matched.Count == 0 || matched.Count > MaxSectionFacetPages) return [];
+        var inSet = matched.ToHashSet();
         var counts = new List<FacetCount>();
         foreach (var kind in Enum.GetValues<SectionKind>())
         {
-            command.Parameters["$match"].Value = MatchExpression.For(plan.Units, kind);
-            var count = Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            var count = TextMatches.RowIds(connection, MatchExpression.For(plan.Units, kind)).Count(inSet.Contains);
             if (count > 0) counts.Add(new FacetCount(kind.ToName(), SectionLabel(kind), count));
         }
         // Stable sort: equal counts stay in page order.
         return [.. counts.OrderByDescending(c => c.Count)];
     }
-
-    private static List<FacetCount> Facets(SqliteCommand command)
-    {
-        var counts = new List<FacetCount>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            var value = reader.GetString(0);
-            counts.Add(new FacetCount(value, value, reader.GetInt32(1)));
-        }
-        return [.. counts.OrderByDescending(c => c.Count).ThenBy(c => c.Value, StringComparer.Ordinal)];
-    }
-
-    private static SqliteCommand SearchCommand(SqliteConnection connection, string sql, string codeIds, string? match, string? system, string? category)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Parameters.AddWithValue("$codeIds", codeIds);
-        command.Parameters.AddWithValue("$match", (object?)match ?? DBNull.Value);
-        command.Parameters.AddWithValue("$system", (object?)system ?? DBNull.Value);
-        command.Parameters.AddWithValue("$category", (object?)category ?? DBNull.Value);
-        return command;
-    }
-
-    /// <summary>Pages found by code: exact matches first (in query order), then prefix matches in code order.</summary>
-    private static List<(int Id, bool Exact)> LookupCodes(SqliteConnection connection, IReadOnlyList<string> terms)
-    {
-        if (terms.Count == 0) return [];
-        using var command = connection.CreateCommand();
-        command.CommandText = SearchSql.CodeLookup;
-        var code = command.Parameters.Add("$code", SqliteType.Text);
-        var prefix = command.Parameters.Add("$prefix", SqliteType.Text);
-        command.Parameters.AddWithValue("$limit", MaxCodeHits);
-        var exact = new List<int>();
-        var byPrefix = new List<(int Id, int Ordinal)>();
-        foreach (var term in terms)
-        {
-            code.Value = term;
-            prefix.Value = EscapeLike(term) + "%";
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                if (reader.GetBoolean(1)) exact.Add(reader.GetInt32(0));
-                else byPrefix.Add((reader.GetInt32(0), reader.GetInt32(2)));
-            }
-        }
-        return [.. exact.Distinct().Select(id => (id, true))
-            .Concat(byPrefix.OrderBy(p => p.Ordinal).Select(p => p.Id).Distinct().Except(exact).Select(id => (id, false)))
-            .Take(MaxCodeHits)];
-    }
-
-    private static string EscapeLike(string text) =>
-        text.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
 
     /// <summary>The query with each unknown word replaced by the nearest word of the reference, or null when nothing changes.</summary>
     private string? Correct(SqliteConnection connection, QueryPlan plan)
@@ -229,5 +196,4 @@ public sealed class SqliteSearchIndex : ISearchIndex
         return char.ToUpperInvariant(name[0]) + name[1..];
     }
 
-    private sealed record HitRow(int Id, string Code, string System, string Title, bool ByCode, double Bm25);
 }

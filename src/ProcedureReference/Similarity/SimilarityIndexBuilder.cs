@@ -15,9 +15,13 @@ public sealed class SimilarityIndexBuilder
     private readonly CodeRanges _ranges;
     private readonly TermDictionary _terms = new();
 
+    /// <summary>Pages whose similar codes are computed before they are handed out.</summary>
+    private const int BlockSize = 4096;
+
     // A word as written to its term id, or -1 for no term: most words recur on every page, so each is lower-cased,
     // stemmed and looked up once. Bounded, because damaged text can hold any number of distinct words.
     private const int MaxCachedWords = 1 << 20;
+
     private readonly Dictionary<string, int> _wordTerms = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _wordTermLookup;
     private readonly Dictionary<string, int> _stems = new(StringComparer.Ordinal);
@@ -142,9 +146,9 @@ public sealed class SimilarityIndexBuilder
     /// "page"), then up to <see cref="SimilarityOptions.Count"/> computed ones (source "computed") that
     /// pass <see cref="SimilarityOptions.MinScore"/>, best first; never the page itself, never a code twice.
     /// </summary>
-    public IReadOnlyList<PageSimilarCodes> Build()
+    public IEnumerable<PageSimilarCodes> Build()
     {
-        if (_pages.Count == 0) return [];
+        if (_pages.Count == 0) yield break;
         var vectors = QueryVectors.Compute(_pages, _terms);
         var postings = PostingIndex.Build(vectors, _terms.Count);
         var search = new NeighbourSearch(_pages, vectors, postings, _options);
@@ -152,17 +156,24 @@ public sealed class SimilarityIndexBuilder
         var byCode = new Dictionary<string, int>(_pages.Count, StringComparer.Ordinal);
         for (var i = 0; i < _pages.Count; i++) byCode[_pages[i].Code] = i;
 
+        // Results go out a block at a time, so a 100,000-page import never holds every page's list at once.
         // One worker per core, each with one scratch (an accumulator per page: large, so made once per worker,
-        // not per Parallel.For task), taking the next page as it finishes one. Pages do not depend on each other.
-        var results = new PageSimilarCodes[_pages.Count];
-        var next = -1;
-        Parallel.For(0, Environment.ProcessorCount, _ =>
+        // not per task), taking the next page as it finishes one. Pages do not depend on each other.
+        var workers = Environment.ProcessorCount;
+        var scratches = new NeighbourSearch.Scratch?[workers];
+        var block = new PageSimilarCodes[Math.Min(BlockSize, _pages.Count)];
+        for (var start = 0; start < _pages.Count; start += BlockSize)
         {
-            var scratch = new NeighbourSearch.Scratch(_pages.Count);
-            for (var i = Interlocked.Increment(ref next); i < _pages.Count; i = Interlocked.Increment(ref next))
-                results[i] = ForPage(i, scratch, search, reasons, byCode);
-        });
-        return results;
+            var count = Math.Min(BlockSize, _pages.Count - start);
+            var next = -1;
+            Parallel.For(0, workers, worker =>
+            {
+                var scratch = scratches[worker] ??= new NeighbourSearch.Scratch(_pages.Count);
+                for (var i = Interlocked.Increment(ref next); i < count; i = Interlocked.Increment(ref next))
+                    block[i] = ForPage(start + i, scratch, search, reasons, byCode);
+            });
+            for (var i = 0; i < count; i++) yield return block[i];
+        }
     }
 
     private PageSimilarCodes ForPage(int i, NeighbourSearch.Scratch scratch, NeighbourSearch search,

@@ -1,7 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using ProcedureReference.Parsing;
-using ProcedureReference.Rendering;
 using ProcedureReference.Similarity;
 
 namespace ProcedureReference.Storage;
@@ -14,10 +13,10 @@ public sealed class ContentWriter : IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _transaction;
-    private readonly SqliteCommand _insertPage;
-    private readonly SqliteCommand _insertSection;
-    private readonly SqliteCommand _insertSearchRow;
-    private readonly SqliteCommand _insertSimilarCode;
+    private readonly BulkStatement _insertPage;
+    private readonly BulkStatement _insertSection;
+    private readonly BulkStatement _insertSearchRow;
+    private readonly BulkStatement _insertSimilarCode;
     private int _nextPageId = 1;
 
     public ContentWriter(string path)
@@ -27,48 +26,41 @@ public sealed class ContentWriter : IDisposable
 
         _connection = new SqliteConnection(SqliteFiles.ConnectionString(path));
         _connection.Open();
-        Execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536;");
+        Execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -16384;");
         _transaction = _connection.BeginTransaction();
-        _insertPage = Prepare("""
+        _insertPage = new BulkStatement(_connection, """
             INSERT INTO pages (Id, Code, System, Title, Name, CommonNames, TechnicalTerm, SourceFile, ContentHash, Ordinal)
             VALUES ($id, $code, $system, $title, $name, $commonNames, $technicalTerm, $sourceFile, $contentHash, 0)
-            """, "$id", "$code", "$system", "$title", "$name", "$commonNames", "$technicalTerm", "$sourceFile", "$contentHash");
-        _insertSection = Prepare("""
+            """);
+        _insertSection = new BulkStatement(_connection, """
             INSERT INTO sections (PageId, Position, Kind, Heading, Markdown, Html)
             VALUES ($pageId, $position, $kind, $heading, $markdown, $html)
-            """, "$pageId", "$position", "$kind", "$heading", "$markdown", "$html");
+            """);
         var columns = SearchColumns.All;
-        _insertSearchRow = Prepare(
-            $"INSERT INTO {SearchColumns.Table} (rowid, {string.Join(", ", columns)}) VALUES ($rowid, {string.Join(", ", columns.Select((_, i) => "$c" + i))})",
-            ["$rowid", .. columns.Select((_, i) => "$c" + i)]);
-        _insertSimilarCode = Prepare("""
+        _insertSearchRow = new BulkStatement(_connection,
+            $"INSERT INTO {SearchColumns.Table} (rowid, {string.Join(", ", columns)}) VALUES ($rowid, {string.Join(", ", columns.Select((_, i) => "$c" + i))})");
+        _insertSimilarCode = new BulkStatement(_connection, """
             INSERT INTO similar_codes (PageId, Position, Code, Title, Score, Reason, Source)
             VALUES ($pageId, $position, $code, $title, $score, $reason, $source)
-            """, "$pageId", "$position", "$code", "$title", "$score", "$reason", "$source");
+            """);
     }
 
-    /// <summary>Writes a page and returns the id it was stored under.</summary>
-    public int Add(ParsedPage page, string contentHash)
+    /// <summary>Writes a page with its prepared rows and returns the id it was stored under.</summary>
+    public int Add(ParsedPage page, PageRows rows, string contentHash)
     {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(rows);
         var id = _nextPageId++;
-        Bind(_insertPage, id, page.Code, page.System, page.Title, page.Name, string.Join('\n', page.CommonNames),
+        _insertPage.Execute(id, page.Code, page.System, page.Title, page.Name, string.Join('\n', page.CommonNames),
             page.TechnicalTerm, page.File, contentHash);
-        _insertPage.ExecuteNonQuery();
 
-        var kindText = new string?[Enum.GetValues<SectionKind>().Length];
         for (var position = 0; position < page.Sections.Count; position++)
         {
             var section = page.Sections[position];
-            Bind(_insertSection, id, position, section.Kind.ToName(), section.Heading, section.Markdown, SectionHtml.Render(section.Markdown));
-            _insertSection.ExecuteNonQuery();
-            var text = MarkdownWriter.PlainText(section.Markdown);
-            var k = (int)section.Kind;
-            kindText[k] = kindText[k] is null ? text : kindText[k] + "\n" + text;
+            _insertSection.Execute(id, position, section.Kind.ToName(), section.Heading, section.Markdown, rows.SectionHtml[position]);
         }
 
-        var names = string.Join('\n', new[] { page.Name, page.TechnicalTerm }.Concat(page.CommonNames).Where(n => !string.IsNullOrEmpty(n)));
-        Bind(_insertSearchRow, [id, page.Title, names, .. kindText]);
-        _insertSearchRow.ExecuteNonQuery();
+        _insertSearchRow.Execute([id, .. rows.SearchColumns]);
         return id;
     }
 
@@ -79,8 +71,7 @@ public sealed class ContentWriter : IDisposable
         for (var position = 0; position < similar.Codes.Count; position++)
         {
             var code = similar.Codes[position];
-            Bind(_insertSimilarCode, similar.PageId, position, code.Code, code.Title, code.Score, code.Reason, code.Source);
-            _insertSimilarCode.ExecuteNonQuery();
+            _insertSimilarCode.Execute(similar.PageId, position, code.Code, code.Title, code.Score, code.Reason, code.Source);
         }
     }
 
@@ -90,29 +81,10 @@ public sealed class ContentWriter : IDisposable
         Execute("""
             UPDATE pages SET Ordinal = (SELECT n FROM (SELECT Id, row_number() OVER (ORDER BY System, length(Code), Code) AS n FROM pages) AS o WHERE o.Id = pages.Id)
             """);
-        using var info = Prepare("INSERT INTO content_info (Key, Value) VALUES ($key, $value)", "$key", "$value");
-        foreach (var (key, value) in contentInfo.OrderBy(p => p.Key, StringComparer.Ordinal))
-        {
-            Bind(info, key, value);
-            info.ExecuteNonQuery();
-        }
+        using var info = new BulkStatement(_connection, "INSERT INTO content_info (Key, Value) VALUES ($key, $value)");
+        foreach (var (key, value) in contentInfo.OrderBy(p => p.Key, StringComparer.Ordinal)) info.Execute(key, value);
         Execute($"INSERT INTO {SearchColumns.Table}({SearchColumns.Table}) VALUES ('optimize')");
         _transaction.Commit();
-    }
-
-    private SqliteCommand Prepare(string sql, params string[] parameters)
-    {
-        var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = _transaction;
-        foreach (var name in parameters) command.Parameters.Add(new SqliteParameter { ParameterName = name });
-        command.Prepare();
-        return command;
-    }
-
-    private static void Bind(SqliteCommand command, params object?[] values)
-    {
-        for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
     }
 
     private void Execute(string sql)

@@ -22,9 +22,44 @@ public sealed class SearchPartsTests
     {
         var plan = QueryPlan.Create("title: NEAR AND OR NOT risks", Synonyms.Empty);
 
-        Assert.Equal("\"title\" AND \"near\" AND \"and\" AND \"or\" AND \"not\" AND \"risks\"*", MatchExpression.For(plan.Units));
-        Assert.Equal("{risks} : (\"title\" AND \"near\" AND \"and\" AND \"or\" AND \"not\" AND \"risks\"*)", MatchExpression.For(plan.Units, SectionKind.Risks));
+        // 'and' and 'or' are stop words: dropped, and never operators.
+        Assert.Equal("\"title\" AND \"near\" AND \"not\" AND \"risks\"", MatchExpression.For(plan.Units));
+        Assert.Equal("{risks} : (\"title\" AND \"near\" AND \"not\" AND \"risks\")", MatchExpression.For(plan.Units, SectionKind.Risks));
         Assert.Equal("\"a\"\"b\"", MatchExpression.Phrase(["a\"b"]));
+        Assert.Equal("\"and\" AND \"or\"*", MatchExpression.For(QueryPlan.Create("AND OR", Synonyms.Empty).Units));
+    }
+
+    [Fact]
+    public void Stop_words_are_dropped_unless_the_query_is_nothing_else()
+    {
+        Assert.Equal("\"blood\" AND \"urine\"", MatchExpression.For(QueryPlan.Create("blood in the urine", Synonyms.Empty).Units));
+        Assert.Equal("\"hurt\"", MatchExpression.For(QueryPlan.Create("will it hurt", Synonyms.Empty).Units));
+        Assert.Equal("\"the\" AND \"in\"*", MatchExpression.For(QueryPlan.Create("the in", Synonyms.Empty).Units));
+    }
+
+    [Fact]
+    public void A_last_word_of_up_to_three_letters_is_a_prefix_and_a_longer_one_only_when_asked()
+    {
+        Assert.Equal("\"knee\" AND \"re\"*", MatchExpression.For(QueryPlan.Create("knee re", Synonyms.Empty).Units));
+        Assert.Equal("\"knee\" AND \"rep\"*", MatchExpression.For(QueryPlan.Create("knee rep", Synonyms.Empty).Units));
+        var whole = QueryPlan.Create("thromb", Synonyms.Empty);
+        Assert.Equal("\"thromb\"", MatchExpression.For(whole.Units));
+        Assert.False(whole.HasLongPrefix);
+        var prefix = QueryPlan.Create("thromb", Synonyms.Empty, longPrefix: true);
+        Assert.Equal("\"thromb\"*", MatchExpression.For(prefix.Units));
+        Assert.True(prefix.HasLongPrefix);
+        Assert.Equal("\"k\"", MatchExpression.For(QueryPlan.Create("k", Synonyms.Empty, longPrefix: true).Units));
+    }
+
+    [Fact]
+    public void A_page_of_results_is_the_same_slice_as_a_full_sort()
+    {
+        var random = new Random(7);
+        var keys = Enumerable.Range(0, 5_000).ToDictionary(id => id,
+            id => new ResultOrder.Key(random.Next(3) == 0 ? random.Next(5) : int.MaxValue, random.Next(4) == 0 ? double.MaxValue : Math.Round(random.NextDouble(), 2), id));
+        var sorted = keys.Keys.OrderBy(id => keys[id]).ToList();
+        foreach (var (skip, take) in new[] { (0, 20), (20, 20), (4_990, 20), (0, 1), (100, 100) })
+            Assert.Equal(sorted.Skip(skip).Take(take), ResultOrder.Page(keys.Keys, id => keys[id], skip, take));
     }
 
     [Fact]

@@ -1,0 +1,94 @@
+using Microsoft.Data.Sqlite;
+
+namespace ProcedureReference.Search;
+
+/// <summary>
+/// Every page's code, system, title, category and code order, held in memory per database file, so that a
+/// search filters, counts facets, orders and finds codes without asking SQL once per matched row. About 100
+/// bytes a page: 10 MB at 100,000 pages.
+/// </summary>
+internal sealed class PageTable
+{
+    private readonly int[] _byCode; // page ids in ordinal code order, for prefix lookups
+
+    private PageTable(List<(int Id, string Code, string System, string Title, int Ordinal)> rows, CodeCategories categories)
+    {
+        var size = rows.Count == 0 ? 1 : rows.Max(r => r.Id) + 1;
+        Codes = new string[size];
+        Systems = new string[size];
+        Titles = new string[size];
+        Ordinals = new int[size];
+        Categories = new int[size];
+        var names = new Dictionary<string, int>(StringComparer.Ordinal);
+        var categoryNames = new List<string>();
+        foreach (var (id, code, system, title, ordinal) in rows)
+        {
+            (Codes[id], Systems[id], Titles[id], Ordinals[id]) = (code, system, title, ordinal);
+            var category = categories.CategoryOf(system, code);
+            if (category is null) Categories[id] = -1;
+            else if (names.TryGetValue(category, out var n)) Categories[id] = n;
+            else
+            {
+                Categories[id] = names[category] = categoryNames.Count;
+                categoryNames.Add(category);
+            }
+        }
+        CategoryNames = categoryNames;
+        _byCode = [.. rows.Select(r => r.Id).OrderBy(id => Codes[id], StringComparer.Ordinal)];
+    }
+
+    public string[] Codes { get; }
+    public string[] Systems { get; }
+    public string[] Titles { get; }
+    public int[] Ordinals { get; }
+
+    /// <summary>Per page, an index into <see cref="CategoryNames"/>, or -1 for none.</summary>
+    public int[] Categories { get; }
+
+    public IReadOnlyList<string> CategoryNames { get; }
+
+    public string? CategoryOf(int id) => Categories[id] < 0 ? null : CategoryNames[Categories[id]];
+
+    public static PageTable Read(SqliteConnection connection, CodeCategories categories)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT Id, Code, System, Title, Ordinal FROM pages";
+        using var reader = command.ExecuteReader();
+        var rows = new List<(int, string, string, string, int)>();
+        while (reader.Read()) rows.Add((reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4)));
+        return new PageTable(rows, categories);
+    }
+
+    /// <summary>Pages whose code is a term (in term order), then pages whose code starts with one, in code order; at most <paramref name="limit"/>.</summary>
+    public List<(int Id, bool Exact)> LookupCodes(IReadOnlyList<string> terms, int limit)
+    {
+        var exact = new List<int>();
+        var byPrefix = new List<int>();
+        foreach (var term in terms)
+        {
+            for (var i = LowerBound(term); i < _byCode.Length && Codes[_byCode[i]].StartsWith(term, StringComparison.Ordinal); i++)
+            {
+                var id = _byCode[i];
+                if (Codes[id].Length == term.Length) exact.Add(id);
+                else byPrefix.Add(id);
+            }
+        }
+        var exactIds = exact.Distinct().ToList();
+        var seen = exactIds.ToHashSet();
+        return [.. exactIds.Select(id => (id, true))
+            .Concat(byPrefix.OrderBy(id => Ordinals[id]).Where(seen.Add).Select(id => (id, false)))
+            .Take(limit)];
+    }
+
+    private int LowerBound(string term)
+    {
+        int lo = 0, hi = _byCode.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (string.CompareOrdinal(Codes[_byCode[mid]], term) < 0) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+}

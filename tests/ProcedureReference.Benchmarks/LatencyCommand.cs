@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Globalization;
+using ProcedureReference.Search;
+using ProcedureReference.Storage;
+
+namespace ProcedureReference.Benchmarks;
+
+/// <summary>
+/// `latency --db FILE --content DIR --queries FILE [--rounds N]`: search and suggest latency in-process over a
+/// fixed query list (tests/bench/queries.tsv), as the site runs them (synonyms and code ranges from DIR). One
+/// warm-up round, then N timed rounds; prints p50 and p99 per query kind and over all, one table row each.
+/// </summary>
+public static class LatencyCommand
+{
+    private const string Usage = "usage: latency --db FILE --content DIR --queries FILE [--rounds N]";
+
+    /// <summary>Suggest is timed on what a user has typed so far: these prefix lengths of each query.</summary>
+    private static readonly int[] TypedLengths = [2, 4, 7, 12];
+
+    public static int Run(string[] args, TextWriter output, TextWriter errors)
+    {
+        string? db = null, content = null, queries = null;
+        var rounds = 5;
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            switch (args[i])
+            {
+                case "--db": db = args[i + 1]; break;
+                case "--content": content = args[i + 1]; break;
+                case "--queries": queries = args[i + 1]; break;
+                case "--rounds" when int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out rounds) && rounds > 0: break;
+                default: errors.WriteLine($"latency: unexpected '{args[i]}'. {Usage}"); return 2;
+            }
+        }
+        if (db is null || content is null || queries is null || args.Length % 2 != 0)
+        {
+            errors.WriteLine(Usage);
+            return 2;
+        }
+
+        var list = File.ReadLines(queries)
+            .Where(line => line.Length > 0 && !line.StartsWith('#'))
+            .Select(line => line.Split('\t', 2))
+            .Select(parts => (Kind: parts[0], Text: parts[1]))
+            .ToList();
+        var index = new SqliteSearchIndex(SqliteFiles.ConnectionString(db, readOnly: true),
+            Synonyms.Load(Path.Combine(content, "synonyms.csv")), CodeCategories.Load(Path.Combine(content, "cpt-ranges.csv")));
+        var typed = list.SelectMany(q => TypedLengths.Where(n => n <= q.Text.Length).Select(n => (q.Kind, Text: q.Text[..n]))).Distinct().ToList();
+
+        var search = Time(list, rounds, q => index.Search(new SearchQuery(q)).Total);
+        var suggest = Time(typed, rounds, q => index.Suggest(q).Count);
+
+        output.WriteLine($"Latency in-process: {list.Count} queries, {typed.Count} typed prefixes, {rounds} rounds after one warm-up");
+        output.WriteLine("| operation | kind | samples | p50 ms | p99 ms | max ms |");
+        output.WriteLine("| --- | --- | ---: | ---: | ---: | ---: |");
+        Print(output, "search", search);
+        Print(output, "suggest", suggest);
+        output.WriteLine();
+        output.WriteLine("Slowest searches (median ms): " + string.Join(", ", list.Select((q, i) => (q.Text, Ms: Median(search, i, list.Count)))
+            .OrderByDescending(q => q.Ms).Take(8).Select(q => string.Create(CultureInfo.InvariantCulture, $"'{q.Text}' {q.Ms:0.0}"))));
+        return 0;
+    }
+
+    private static List<(string Kind, double Ms)> Time(List<(string Kind, string Text)> queries, int rounds, Func<string, int> run)
+    {
+        foreach (var q in queries) run(q.Text);
+        var samples = new List<(string, double)>(queries.Count * rounds);
+        for (var round = 0; round < rounds; round++)
+        {
+            foreach (var q in queries)
+            {
+                var start = Stopwatch.GetTimestamp();
+                run(q.Text);
+                samples.Add((q.Kind, Stopwatch.GetElapsedTime(start).TotalMilliseconds));
+            }
+        }
+        return samples;
+    }
+
+    private static void Print(TextWriter output, string operation, List<(string Kind, double Ms)> samples)
+    {
+        foreach (var group in samples.GroupBy(s => s.Kind).Append(samples.GroupBy(_ => "all").Single()))
+        {
+            var sorted = group.Select(s => s.Ms).Order().ToArray();
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {operation} | {group.Key} | {sorted.Length} | {Percentile(sorted, 0.50):0.00} | {Percentile(sorted, 0.99):0.00} | {sorted[^1]:0.00} |"));
+        }
+    }
+
+    /// <summary>The median of query <paramref name="i"/>'s samples (samples run the list in order, round after round).</summary>
+    private static double Median(List<(string Kind, double Ms)> samples, int i, int count) =>
+        Percentile([.. Enumerable.Range(0, samples.Count / count).Select(round => samples[round * count + i].Ms).Order()], 0.5);
+
+    /// <summary>Nearest-rank percentile of sorted samples.</summary>
+    private static double Percentile(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+}
