@@ -43,6 +43,7 @@ public static partial class ReferenceSetup
     public static WebApplication UseProcedureReference(this WebApplication app)
     {
         app.EnsureContent();
+        app.WarmUp();
         app.UseMiddleware<RequestLogging>();
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/error/{0}");

@@ -37,6 +37,7 @@ fi
 nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
 
 work=$(mktemp -d /tmp/procref-bench.XXXXXX)
+chmod 755 "$work" # nginx's workers run as www-data when started by root
 pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
@@ -66,7 +67,8 @@ function request() i = i % #paths + 1; return wrk.format("GET", paths[i]) end
 LUA
 load() { # base_url paths_file
   local out
-  out=$(wrk -t2 -c"$connections" -d"${wrk_seconds}s" --timeout 5s --latency -s "$work/paths.lua" "$1" -- "$2")
+  out=$(wrk -t2 -c"$connections" -d"${wrk_seconds}s" --timeout 5s --latency -s "$work/paths.lua" "$1" -- "$2" 2>&1)
+  echo "$out" >&2
   local rps p99 non2xx errors
   rps=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
   p99=$(awk '$1 == "99%" {v = $2; if (v ~ /us$/) {sub(/us/, "", v); v /= 1000} else if (v ~ /ms$/) {sub(/ms/, "", v)} else if (v ~ /s$/) {sub(/s/, "", v); v *= 1000}; print v}' <<<"$out")
@@ -141,7 +143,8 @@ http {
 CONF
   mkdir -p "$work/nginx-tmp"
   "$nginx_bin" -c "$work/nginx.conf" -g 'daemon off;' & pids+=("$!")
-  until curl -fso /dev/null "http://127.0.0.1:$nginx_port/codes/$first"; do sleep 0.05; done
+  for _ in $(seq 200); do curl -fso /dev/null "http://127.0.0.1:$nginx_port/codes/$first" && break; sleep 0.05; done
+  curl -fso /dev/null "http://127.0.0.1:$nginx_port/codes/$first" || { echo "nginx does not serve the pages:" >&2; cat "$work/nginx-error.log" >&2; exit 1; }
 
   python3 - "$work" <<'PY'
 import sys, urllib.parse
