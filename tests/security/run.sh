@@ -93,13 +93,16 @@ install_tools() {
   command -v curl >/dev/null || missing+=(curl)
   # The site answers Brotli to clients that offer it, and wapiti offers it; without this module wapiti's
   # Python reads compressed bytes as the page and finds no links or forms to attack.
-  dpkg-query -W -f='${Status}' python3-brotli 2>/dev/null | grep -q "install ok installed" || missing+=(python3-brotli)
+  [ "$(dpkg-query -W -f='${Status}' python3-brotli 2>/dev/null)" = "install ok installed" ] || missing+=(python3-brotli)
   [ "${#missing[@]}" -eq 0 ] && return 0
 
   note "installing from Debian: ${missing[*]}"
   apt-get update -q >"$work/apt.log" 2>&1 || { echo "security: apt-get update failed (see $work/apt.log)"; return 1; }
   for package in "${missing[@]}"; do
-    if ! apt-cache policy "$package" 2>/dev/null | grep -qE 'Candidate: [^(]'; then
+    # (read into a variable first: with pipefail, grep -q closing the pipe early would fail apt-cache)
+    local policy
+    policy=$(apt-cache policy "$package" 2>/dev/null)
+    if ! grep -qE 'Candidate: [^(]' <<<"$policy"; then
       echo "security: Debian package '$package' is not installable here (apt-cache policy shows no candidate)"
       return 1
     fi
@@ -352,7 +355,7 @@ admin_publish() {
     "$base/admin/imports/$staged?handler=Publish")
   [ "$code" = 302 ] || { echo "publish answered $code, not 302"; return 1; }
   "${curl_[@]}" -o "$dir/after.html" "$base/admin"
-  grep -oE 'published v[0-9]+: [^<]*' "$dir/after.html" | head -1 | grep . || { echo "no 'published vN' notice on /admin after publishing"; return 1; }
+  grep -m1 -oE 'published v[0-9]+: [^<]*' "$dir/after.html" || { echo "no 'published vN' notice on /admin after publishing"; return 1; }
   echo "published at +$(($(date +%s) - load_started)) s"
 }
 
