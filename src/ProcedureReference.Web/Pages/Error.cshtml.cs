@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -11,13 +12,19 @@ public sealed class ErrorModel : PageModel
     public int Status { get; private set; } = StatusCodes.Status500InternalServerError;
     public string RequestId { get; private set; } = "";
 
-    public void OnGet(int? status) => Describe(status);
+    public void OnGet() => Describe();
 
-    public void OnPost(int? status) => Describe(status);
+    public void OnPost() => Describe();
 
-    private void Describe(int? status)
+    /// <summary>
+    /// The status comes from the route (/error/404) only. Not model-bound: a re-executed POST would bind it from
+    /// the failed request's form first, and a form that cannot be read (a NUL in a value) left it null, so a 400
+    /// was answered as a 500; a form field named 'status' would have chosen it.
+    /// </summary>
+    private void Describe()
     {
-        Status = status is >= 400 and < 600 ? status.Value : StatusCodes.Status500InternalServerError;
+        var status = int.TryParse(RouteData.Values["status"]?.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
+        Status = status is >= 400 and < 600 ? status : StatusCodes.Status500InternalServerError;
         Response.StatusCode = Status;
         RequestId = HttpContext.TraceIdentifier;
     }

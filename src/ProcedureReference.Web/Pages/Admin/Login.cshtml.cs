@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -13,8 +14,9 @@ public sealed class LoginModel(AdminStore store) : PageModel
     public bool HasAccounts { get; private set; }
     public string? Error { get; private set; }
 
-    [BindProperty] public string Name { get; set; } = "";
-    [BindProperty] public string Password { get; set; } = "";
+    // An empty field stays "" rather than null (model binding's default), which the account checks would throw at.
+    [BindProperty, DisplayFormat(ConvertEmptyStringToNull = false)] public string Name { get; set; } = "";
+    [BindProperty, DisplayFormat(ConvertEmptyStringToNull = false)] public string Password { get; set; } = "";
 
     public void OnGet() => HasAccounts = store.Any();
 

@@ -87,6 +87,36 @@ public class LoginTests(AdminApp app) : IClassFixture<AdminApp>
         Assert.Contains("do not match", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    /// <summary>Found by wapiti (tests/security): an empty name used to reach the code as null and answer 500.</summary>
+    [Theory]
+    [InlineData("", "")]
+    [InlineData("", AdminApp.Password)]
+    [InlineData("nobody", "")]
+    public async Task An_empty_name_or_password_fails_like_a_wrong_password(string name, string password)
+    {
+        using var session = new AdminSession(Anonymous());
+
+        using var response = await session.SignInAsync(name, password);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains("do not match", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    /// <summary>Found by wapiti: a form that cannot be read (a NUL in a value) is a 400, and the error page said 500.</summary>
+    [Fact]
+    public async Task A_sign_in_form_that_cannot_be_read_is_a_bad_request_not_a_server_error()
+    {
+        using var session = new AdminSession(Anonymous());
+        var token = await session.TokenAsync("/admin/login");
+
+        using var response = await session.Client.PostAsync("/admin/login", new StringContent(
+            $"Name=%2Fe%00&Password=x&__RequestVerificationToken={Uri.EscapeDataString(token)}",
+            System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Status 400", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_form_post_without_its_antiforgery_token_is_refused()
     {
