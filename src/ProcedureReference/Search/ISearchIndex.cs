@@ -3,14 +3,15 @@ namespace ProcedureReference.Search;
 /// <summary>
 /// Full-text search over the reference. Behind an interface so that a PostgreSQL provider can stand in for
 /// SQLite later; callers see only these records. Every input is untrusted: hostile text gives empty results,
-/// never an exception.
+/// never an exception. A cancelled <c>cancellationToken</c> (a request that timed out or was abandoned) stops the
+/// query where it is and throws <see cref="OperationCanceledException"/>.
 /// </summary>
 public interface ISearchIndex
 {
-    SearchResults Search(SearchQuery query);
+    SearchResults Search(SearchQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>Type-ahead: codes starting with <paramref name="prefix"/>, then pages whose title or names have a word starting with it.</summary>
-    IReadOnlyList<Suggestion> Suggest(string prefix, int limit = 8);
+    IReadOnlyList<Suggestion> Suggest(string prefix, int limit = 8, CancellationToken cancellationToken = default);
 }
 
 /// <summary>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using ProcedureReference.Parsing;
+using ProcedureReference.Storage;
 
 namespace ProcedureReference.Search;
 
@@ -45,54 +46,82 @@ public sealed class SqliteSearchIndex : ISearchIndex
         _categories = categories ?? CodeCategories.Empty;
     }
 
-    public SearchResults Search(SearchQuery query)
+    /// <summary>
+    /// How long a statement waits for a writer's lock before failing with SQLITE_BUSY (Microsoft.Data.Sqlite's
+    /// command timeout, 30 s unless set). Live files are replaced by rename, never written in place, so only an
+    /// outside tool holding a lock makes anyone wait.
+    /// </summary>
+    public TimeSpan CommandTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    public SearchResults Search(SearchQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         var filters = SearchFilters.From(query);
         var plan = QueryPlan.Create(query.Text, _synonyms);
         if (plan.IsEmpty) return Empty(filters, plan);
 
-        using var connection = Open();
-        var results = Run(connection, plan, filters);
-        if (results.Total > 0) return results;
+        return Interruptible(connection =>
+        {
+            var results = Run(connection, plan, filters, cancellationToken);
+            if (results.Total > 0) return results;
 
-        // Nothing found: try the query with its misspelt words corrected, and show those hits if there are any.
-        var corrected = Correct(connection, plan);
-        if (corrected is null) return results;
-        var retry = Run(connection, QueryPlan.Create(corrected, _synonyms), filters);
-        return retry.Total > 0 ? retry with { Query = filters.Text, DidYouMean = corrected } : results;
+            // Nothing found: try the query with its misspelt words corrected, and show those hits if there are any.
+            var corrected = Correct(connection, plan);
+            if (corrected is null) return results;
+            var retry = Run(connection, QueryPlan.Create(corrected, _synonyms), filters, cancellationToken);
+            return retry.Total > 0 ? retry with { Query = filters.Text, DidYouMean = corrected } : results;
+        }, cancellationToken);
     }
 
-    public IReadOnlyList<Suggestion> Suggest(string prefix, int limit = 8)
+    public IReadOnlyList<Suggestion> Suggest(string prefix, int limit = 8, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(prefix) || limit <= 0) return [];
-        var index = SuggestIndexes.Get(_databasePath, () =>
-        {
-            using var connection = Open();
-            return SuggestIndex.Read(connection);
-        });
+        var index = SuggestIndexes.Get(_databasePath, () => Interruptible(SuggestIndex.Read, cancellationToken));
         limit = Math.Min(limit, MaxSuggestions);
         var suggestions = index.Suggest(prefix, limit);
         if (suggestions.Count > 0 || !prefix.Any(char.IsLetter)) return suggestions;
 
         // Lay words ('blood clot') start no title or name: offer the best search hits for them instead.
-        return Search(new SearchQuery(prefix, PageSize: limit)).Hits
+        return Search(new SearchQuery(prefix, PageSize: limit), cancellationToken).Hits
             .Select(hit => new Suggestion(hit.Code, hit.Title, null))
             .ToList();
+    }
+
+    /// <summary>
+    /// Runs <paramref name="read"/> on a connection of its own that a cancelled token interrupts mid-statement;
+    /// the interrupted statement surfaces as an <see cref="OperationCanceledException"/>, as any cancellation does.
+    /// </summary>
+    private T Interruptible<T>(Func<SqliteConnection, T> read, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        using var connection = Open();
+        // Declared after the connection, so disposed before it goes back to the pool.
+        using var interrupt = SqliteInterrupt.OnCancel(connection, cancellationToken);
+        try
+        {
+            return read(connection);
+        }
+        catch (SqliteException e) when (SqliteInterrupt.IsInterrupt(e) && cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException("The search was cancelled.", e, cancellationToken);
+        }
     }
 
     private SqliteConnection Open()
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
+        connection.DefaultTimeout = Math.Max(1, (int)Math.Ceiling(CommandTimeout.TotalSeconds));
         // Categories are computed from codes in memory (they are not stored), so SQL can filter and group by them.
         connection.CreateFunction<string, string, string?>(
             SearchSql.CategoryFunction, (system, code) => _categories.CategoryOf(system, code), isDeterministic: true);
         return connection;
     }
 
-    private SearchResults Run(SqliteConnection connection, QueryPlan plan, SearchFilters filters)
+    private SearchResults Run(SqliteConnection connection, QueryPlan plan, SearchFilters filters, CancellationToken cancellationToken)
     {
+        // sqlite3_interrupt stops a running statement; between statements the token is checked here.
+        cancellationToken.ThrowIfCancellationRequested();
         // A section filter asks where words appear, which a code match does not answer.
         var codeHits = filters.Section is null ? LookupCodes(connection, plan.CodeTerms) : [];
         var match = plan.Units.Count > 0 ? MatchExpression.For(plan.Units) : null;
@@ -128,18 +157,19 @@ public sealed class SqliteSearchIndex : ISearchIndex
         using var categories = Command(SearchSql.CategoryCounts(hasMatch), filters.System, null);
         return new SearchResults(
             filters.Text, total, filters.Page, filters.PageSize, hits,
-            Facets(systems), Facets(categories), SectionFacets(connection, plan, match, filters),
+            Facets(systems), Facets(categories), SectionFacets(connection, plan, match, filters, cancellationToken),
             DidYouMean: null, plan.ExpandedTerms);
     }
 
     /// <summary>How many pages match within each section, under the system and category filters (not the section one).</summary>
-    private static List<FacetCount> SectionFacets(SqliteConnection connection, QueryPlan plan, string? match, SearchFilters filters)
+    private static List<FacetCount> SectionFacets(SqliteConnection connection, QueryPlan plan, string? match, SearchFilters filters, CancellationToken cancellationToken)
     {
         if (match is null) return [];
         using var command = SearchCommand(connection, SearchSql.Count(hasMatch: true), "[]", match, filters.System, filters.Category);
         var counts = new List<FacetCount>();
         foreach (var kind in Enum.GetValues<SectionKind>())
         {
+            cancellationToken.ThrowIfCancellationRequested();
             command.Parameters["$match"].Value = MatchExpression.For(plan.Units, kind);
             var count = Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
             if (count > 0) counts.Add(new FacetCount(kind.ToName(), SectionLabel(kind), count));
