@@ -18,6 +18,7 @@ public static partial class ReferenceSetup
         var options = ReferenceOptions.From(builder.Configuration);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<LiveDatabase>();
+        builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<RequestConnection>();
         builder.Services.AddDbContext<ReferenceDb>((services, db) =>
             ReferenceDb.Configure((DbContextOptionsBuilder<ReferenceDb>)db, services.GetRequiredService<RequestConnection>().Connection));
@@ -26,10 +27,12 @@ public static partial class ReferenceSetup
         builder.Services.AddSingleton<ISearchIndex>(services => new SqliteSearchIndex(
             SqliteFiles.ConnectionString(options.DatabasePath, readOnly: true),
             services.GetRequiredService<Synonyms>(),
-            services.GetRequiredService<CodeCategories>()));
+            services.GetRequiredService<CodeCategories>())
+        {
+            CommandTimeout = services.GetRequiredService<RequestLimitOptions>().RequestTimeout,
+        });
         builder.Services.AddRazorPages();
         builder.Services.AddContentCache();
-        builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddResponseCompression(compression =>
         {
@@ -44,15 +47,18 @@ public static partial class ReferenceSetup
     {
         app.EnsureContent();
         app.UseMiddleware<RequestLogging>();
-        if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error");
-        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseSecurityHeaders();
+        app.UseErrorResponses();
+        app.UseHttpsOutsideDevelopment();
         app.UseResponseCompression();
         app.UseStaticFiles();
+        app.UseRateLimits();
+        app.UseRequestLimits();
         app.UseAdmin();
         app.UseContentCache();
         app.MapRazorPages();
         app.MapSiteEndpoints();
-        app.MapOpenApi();
+        app.MapOpenApi().RequireRateLimiting(RateLimits.Pages);
         app.MapCodesApi();
         app.MapSearchApi();
         return app;

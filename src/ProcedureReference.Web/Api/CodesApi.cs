@@ -1,6 +1,8 @@
+using Microsoft.AspNetCore.Http.Timeouts;
 using ProcedureReference.Storage;
 using ProcedureReference.Web.Hosting;
 using ProcedureReference.Web.Pages.Codes;
+using ProcedureReference.Web.Pages.Search;
 
 namespace ProcedureReference.Web.Api;
 
@@ -14,14 +16,16 @@ public static class CodesApi
                 var canonical = ProcedureReference.Parsing.Codes.Canonical(code);
                 var page = canonical.Length is > 0 and <= 40 ? await CodePageQuery.FindAsync(db, canonical) : null;
                 return page is null
-                    ? Results.Problem($"No page for code {code}.", statusCode: StatusCodes.Status404NotFound, title: "Unknown code")
+                    ? Results.Problem($"No page for code {SearchText.Limit(code, DetailsModel.MaxEchoedCodeChars)}.", statusCode: StatusCodes.Status404NotFound, title: "Unknown code")
                     : Results.Ok(CodeJson.From(page));
             })
             .CacheOutput(ContentCache.Policy)
+            .RequireRateLimiting(RateLimits.Search)
             .WithName("GetCode")
             .WithSummary("A code's page: descriptor, names, sections as Markdown and HTML, neighbours and similar codes.")
             .Produces<CodeJson>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithRequestTimeout(RequestLimits.Database);
         return app;
     }
 }

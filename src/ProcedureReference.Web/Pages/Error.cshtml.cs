@@ -15,17 +15,29 @@ public sealed class ErrorModel : PageModel
 
     public void OnPost(int? status) => Describe(status);
 
+    /// <summary>Seconds to wait, from the Retry-After the rate limiter set on a 429.</summary>
+    public string? RetryAfter { get; private set; }
+
+    /// <summary>
+    /// The status is in the path for status-code pages (/error/404); after an exception it is the one the exception
+    /// handler chose (500, or 413, 503, 504), already on the response.
+    /// </summary>
     private void Describe(int? status)
     {
-        Status = status is >= 400 and < 600 ? status.Value : StatusCodes.Status500InternalServerError;
+        Status = status is >= 400 and < 600 ? status.Value
+            : Response.StatusCode is >= 400 and < 600 ? Response.StatusCode
+            : StatusCodes.Status500InternalServerError;
         Response.StatusCode = Status;
         RequestId = HttpContext.TraceIdentifier;
+        RetryAfter = Status == StatusCodes.Status429TooManyRequests && int.TryParse(Response.Headers.RetryAfter, out var seconds) ? seconds.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
     }
 
     public string Heading => Status switch
     {
         404 => "We could not find that page",
+        413 or 414 or 431 => "That request was too large",
         429 => "Too many requests: please wait a moment",
+        503 or 504 => "The reference is busy: please try again in a moment",
         >= 500 => "Something went wrong on our side",
         _ => "That request could not be answered",
     };

@@ -17,7 +17,8 @@ public interface ISearchIndex
 /// <summary>
 /// What the user asked. <paramref name="System"/>: exact code system ("CPT"). <paramref name="Category"/>: a
 /// top-level code-range section name ("Radiology", see <see cref="CodeCategories"/>). <paramref name="Section"/>:
-/// a section kind name ("risks"); an unknown one is ignored. <paramref name="Page"/> counts from 1.
+/// a section kind name ("risks"); an unknown one is ignored. <paramref name="Page"/> counts from 1. Only the first
+/// <see cref="MaxTextChars"/> characters of <paramref name="Text"/> are read.
 /// </summary>
 public sealed record SearchQuery(
     string Text,
@@ -25,7 +26,11 @@ public sealed record SearchQuery(
     string? Category = null,
     string? Section = null,
     int Page = 1,
-    int PageSize = 20);
+    int PageSize = 20)
+{
+    /// <summary>How much of a query is read: a search box needs no more, and it bounds the work.</summary>
+    public const int MaxTextChars = 200;
+}
 
 /// <summary>
 /// One page of hits. <paramref name="Total"/> counts every hit under the filters. Each facet counts the whole
