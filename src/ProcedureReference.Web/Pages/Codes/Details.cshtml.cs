@@ -24,8 +24,10 @@ public sealed class DetailsModel(ReferenceDb db) : PageModel
     public CodePage? CodePage { get; private set; }
     public string RequestedCode { get; private set; } = "";
 
-    public async Task<IActionResult> OnGetAsync(string code)
+    /// <param name="code">Null for a code of only spaces (/codes/%20), which model binding turns into null.</param>
+    public async Task<IActionResult> OnGetAsync(string? code)
     {
+        code ??= "";
         RequestedCode = ProcedureReference.Web.Pages.Search.SearchText.Limit(code, MaxEchoedCodeChars)!;
         var canonical = ProcedureReference.Parsing.Codes.Canonical(code);
         if (canonical != code && canonical.Length > 0) return RedirectPermanent($"/codes/{Uri.EscapeDataString(canonical)}");
