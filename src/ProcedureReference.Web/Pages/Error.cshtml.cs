@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -20,13 +21,16 @@ public sealed class ErrorModel : PageModel
 
     /// <summary>
     /// The status is in the path for status-code pages (/error/404); after an exception it is the one the exception
-    /// handler chose (500, or 413, 503, 504), already on the response.
+    /// handler chose (500, or 413, 503, 504), already on the response. Asked for directly, the page is not there.
     /// </summary>
     private void Describe(int? status)
     {
-        Status = status is >= 400 and < 600 ? status.Value
-            : Response.StatusCode is >= 400 and < 600 ? Response.StatusCode
-            : StatusCodes.Status500InternalServerError;
+        var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null;
+        var afterException = HttpContext.Features.Get<IExceptionHandlerFeature>() is not null;
+        Status = reExecuted && status is >= 400 and < 600 ? status.Value
+            : afterException && Response.StatusCode is >= 400 and < 600 ? Response.StatusCode
+            : afterException ? StatusCodes.Status500InternalServerError
+            : StatusCodes.Status404NotFound;
         Response.StatusCode = Status;
         RequestId = HttpContext.TraceIdentifier;
         RetryAfter = Status == StatusCodes.Status429TooManyRequests && int.TryParse(Response.Headers.RetryAfter, out var seconds) ? seconds.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
