@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.EntityFrameworkCore;
 using ProcedureReference.Publishing;
@@ -33,6 +35,9 @@ public static partial class ReferenceSetup
         });
         builder.Services.AddRazorPages();
         builder.Services.AddContentCache();
+        // Strings in the API's JSON with HTML's special characters escaped (\u003C): what a reader typed is echoed,
+        // and JSON that a careless client pastes into a page then stays text. Letters of every alphabet stay as they are.
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
         builder.Services.AddOpenApi();
         builder.Services.AddResponseCompression(compression =>
         {
