@@ -10,6 +10,17 @@ public sealed class ConfiguredApp(params (string Key, string Value)[] settings) 
 {
     public string? Environment { get; init; }
 
+    /// <summary>Served by Kestrel on a free 127.0.0.1 port, as <see cref="KestrelApp"/>.</summary>
+    public bool OnKestrel
+    {
+        get;
+        init
+        {
+            field = value;
+            if (value) UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0));
+        }
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);

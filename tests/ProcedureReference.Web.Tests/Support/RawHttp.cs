@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
@@ -10,8 +11,9 @@ namespace ProcedureReference.Web.Tests.Support;
 /// </summary>
 public static class RawHttp
 {
+    /// <param name="from">The client's address (any of 127.0.0.0/8 on Linux), to be another client to the server.</param>
     public static async Task<RawResponse> SendAsync(Uri server, string target, string method = "GET",
-        IEnumerable<(string Name, string Value)>? headers = null, string? body = null)
+        IEnumerable<(string Name, string Value)>? headers = null, string? body = null, IPAddress? from = null)
     {
         var request = new StringBuilder()
             .Append(CultureInfo.InvariantCulture, $"{method} {target} HTTP/1.1\r\nHost: {server.Authority}\r\nConnection: close\r\n");
@@ -20,7 +22,7 @@ public static class RawHttp
         request.Append("\r\n").Append(body);
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        using var tcp = new TcpClient();
+        using var tcp = from is null ? new TcpClient() : new TcpClient(new IPEndPoint(from, 0));
         await tcp.ConnectAsync(server.Host, server.Port, timeout.Token);
         var stream = tcp.GetStream();
         try
