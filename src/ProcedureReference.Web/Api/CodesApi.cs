@@ -11,12 +11,12 @@ public static class CodesApi
 {
     public static IEndpointRouteBuilder MapCodesApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/codes/{code}", async (string code, ReferenceDb db) =>
+        app.MapGet("/api/codes/{code}", async (string code, ReferenceDb db, HttpContext context) =>
             {
                 var canonical = ProcedureReference.Parsing.Codes.Canonical(code);
                 var page = canonical.Length is > 0 and <= 40 ? await CodePageQuery.FindAsync(db, canonical) : null;
                 return page is null
-                    ? Results.Problem($"No page for code {SearchText.Limit(code, DetailsModel.MaxEchoedCodeChars)}.", statusCode: StatusCodes.Status404NotFound, title: "Unknown code")
+                    ? ErrorResponses.Problem(context, StatusCodes.Status404NotFound, "Unknown code", $"No page for code {SearchText.Limit(code, DetailsModel.MaxEchoedCodeChars)}.")
                     : Results.Ok(CodeJson.From(page));
             })
             .CacheOutput(ContentCache.Policy)

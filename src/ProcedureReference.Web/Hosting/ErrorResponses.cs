@@ -47,11 +47,15 @@ public static class ErrorResponses
     /// Problem details for an API error, whatever the client accepts (the default writer gives up on
     /// <c>Accept: text/html</c>): status, its title, the request id.
     /// </summary>
-    public static Task WriteProblemAsync(HttpContext context, int status)
+    public static Task WriteProblemAsync(HttpContext context, int status) =>
+        Problem(context, status, ReasonPhrase(status)).ExecuteAsync(context);
+
+    /// <summary>An endpoint's own problem details, with the request id even for a client that asks for HTML.</summary>
+    public static IResult Problem(HttpContext context, int status, string title, string? detail = null)
     {
-        var problem = new ProblemDetails { Status = status, Title = ReasonPhrase(status) };
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
         problem.Extensions["requestId"] = context.TraceIdentifier;
-        return Results.Problem(problem).ExecuteAsync(context);
+        return Results.Problem(problem);
     }
 
     private static bool IsApi(PathString path) => path.StartsWithSegments(ApiPrefix);
