@@ -12,22 +12,22 @@ public sealed class ErrorModel : PageModel
     public int Status { get; private set; } = StatusCodes.Status500InternalServerError;
     public string RequestId { get; private set; } = "";
 
-    public void OnGet(int? status) => Describe(status);
+    // No parameters: binding one would read the form, and a re-executed POST may be here because its form was too large.
+    public void OnGet() => Describe();
 
-    public void OnPost(int? status) => Describe(status);
+    public void OnPost() => Describe();
 
     /// <summary>Seconds to wait, from the Retry-After the rate limiter set on a 429.</summary>
     public string? RetryAfter { get; private set; }
 
     /// <summary>
-    /// The status is in the path for status-code pages (/error/404); after an exception it is the one the exception
-    /// handler chose (500, or 413, 503, 504), already on the response. Asked for directly, the page is not there.
+    /// The status of the response a status-code page re-executes for (/error/404), or after an exception the one the
+    /// exception handler chose (500, or 413, 503, 504). Asked for directly, the page is not there.
     /// </summary>
-    private void Describe(int? status)
+    private void Describe()
     {
-        var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null;
         var afterException = HttpContext.Features.Get<IExceptionHandlerFeature>() is not null;
-        Status = reExecuted && status is >= 400 and < 600 ? status.Value
+        Status = HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is { OriginalStatusCode: >= 400 and < 600 } reExecuted ? reExecuted.OriginalStatusCode
             : afterException && Response.StatusCode is >= 400 and < 600 ? Response.StatusCode
             : afterException ? StatusCodes.Status500InternalServerError
             : StatusCodes.Status404NotFound;
