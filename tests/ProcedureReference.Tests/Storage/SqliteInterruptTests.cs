@@ -30,6 +30,21 @@ public sealed class SqliteInterruptTests
     }
 
     [Fact]
+    public void A_cancel_between_statements_leaves_the_connection_whole_for_its_next_user()
+    {
+        using var connection = new SqliteConnection("Data Source=:memory:");
+        connection.Open();
+        using var cancel = new CancellationTokenSource();
+        using (SqliteInterrupt.OnCancel(connection, cancel.Token))
+            cancel.Cancel(); // a request timed out while it was not running a statement (waiting on a lock, say)
+
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT 1";
+
+        Assert.Equal(1L, command.ExecuteScalar());
+    }
+
+    [Fact]
     public void After_the_registration_is_disposed_a_cancel_interrupts_nothing()
     {
         using var connection = new SqliteConnection("Data Source=:memory:");

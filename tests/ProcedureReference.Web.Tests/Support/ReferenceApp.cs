@@ -5,7 +5,10 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Serilog;
 
 namespace ProcedureReference.Web.Tests.Support;
 
@@ -40,10 +43,7 @@ public class ReferenceApp : WebApplicationFactory<Program>
         builder.UseEnvironment("Production");
         builder.UseSetting("Database:Path", DatabasePath);
         builder.UseSetting("Content:Path", ContentPath);
-        builder.UseSetting("Serilog:Using:1", "Serilog.Sinks.File");
-        builder.UseSetting("Serilog:WriteTo:1:Name", "File");
-        builder.UseSetting("Serilog:WriteTo:1:Args:path", LogPath);
-        builder.UseSetting("Serilog:WriteTo:1:Args:outputTemplate", "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}");
+        builder.ConfigureLogging((context, logging) => logging.AddSerilog(FileLogger(context.Configuration), dispose: true));
         // The public rate limits stay on, out of reach of tests that read a page hundreds of times; the rate-limit
         // tests set their own.
         builder.UseSetting("RateLimits:SearchPermits", "100000");
@@ -55,6 +55,22 @@ public class ReferenceApp : WebApplicationFactory<Program>
     {
         StartServer();
         return new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+    }
+
+    /// <summary>
+    /// A Serilog file sink beside the app's own, at the levels the app's "Serilog" section sets (so it holds what an
+    /// operator's log holds) and with the console's template. (Serilog settings passed with UseSetting do not reach
+    /// the logger the app builds from its configuration early in Program.cs, so the sink is added here.)
+    /// </summary>
+    private Serilog.Core.Logger FileLogger(Microsoft.Extensions.Configuration.IConfiguration configuration)
+    {
+        var levels = new ConfigurationBuilder()
+            .AddInMemoryCollection(configuration.GetSection("Serilog:MinimumLevel").AsEnumerable().Where(p => p.Value is not null))
+            .Build();
+        return new LoggerConfiguration()
+            .ReadFrom.Configuration(levels)
+            .WriteTo.File(LogPath, outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}", shared: true)
+            .CreateLogger();
     }
 
     /// <summary>What the app has logged so far (the sink writes each event through, and the file stays shared).</summary>
