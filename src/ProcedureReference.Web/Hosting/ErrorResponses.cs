@@ -10,7 +10,7 @@ namespace ProcedureReference.Web.Hosting;
 /// error page; both carry the request id that is in that request's log line. Outside Development neither ever
 /// shows an exception's type, message or stack, which go to the log only.
 /// </summary>
-public static class ErrorResponses
+public static partial class ErrorResponses
 {
     private const string ApiPrefix = "/api";
 
@@ -18,6 +18,8 @@ public static class ErrorResponses
     {
         builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["requestId"] = context.HttpContext.TraceIdentifier);
+        // In this order: the first logs and passes on, the second answers the API.
+        builder.Services.AddExceptionHandler<LoggingExceptionHandler>();
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         return builder;
     }
@@ -31,9 +33,8 @@ public static class ErrorResponses
             {
                 ExceptionHandlingPath = "/error",
                 StatusCodeSelector = StatusFor,
-                // .NET 10 no longer logs what an IExceptionHandler handled: every server error is logged here, with
-                // the request id, so the id a reader quotes finds it. A client's malformed request is not an error.
-                SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
+                // LoggingExceptionHandler has logged it, with the request id the reader is shown.
+                SuppressDiagnosticsCallback = _ => true,
             });
         }
         app.UseStatusCodePagesWithReExecute("/error/{0}");
@@ -79,6 +80,23 @@ public static class ErrorResponses
         >= 500 => "Something went wrong on our side.",
         _ => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status),
     };
+
+    /// <summary>
+    /// Logs a failed request's exception under the request id its reader is shown (the error page, problem details)
+    /// and its request log line carries, then lets the next handler answer. A client's malformed request (a body over
+    /// the limit, say) is not a server error and is not logged as one.
+    /// </summary>
+    private sealed partial class LoggingExceptionHandler(ILogger<LoggingExceptionHandler> logger) : IExceptionHandler
+    {
+        public ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+        {
+            if (exception is not BadHttpRequestException) LogFailed(logger, exception, httpContext.TraceIdentifier, httpContext.Response.StatusCode);
+            return ValueTask.FromResult(false);
+        }
+
+        [LoggerMessage(Level = LogLevel.Error, Message = "Request {RequestId} failed ({StatusCode})")]
+        private static partial void LogFailed(ILogger logger, Exception exception, string requestId, int statusCode);
+    }
 
     /// <summary>An exception in an API request: problem details instead of the HTML error page the other requests get.</summary>
     private sealed class ApiExceptionHandler : IExceptionHandler
