@@ -8,6 +8,9 @@ if (CommandLine.IsCommand(args)) return CommandLine.Run(args, Console.Out, Conso
 // appsettings.json and wwwroot/ sit beside the binary; data/ and content/ are taken from the current directory.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddSerilogLogging();
+builder.AddRequestLimits();
+builder.AddRateLimits();
+builder.AddErrorResponses();
 builder.AddProcedureReference();
 builder.AddAdmin();
 

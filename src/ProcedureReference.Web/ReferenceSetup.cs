@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.EntityFrameworkCore;
 using ProcedureReference.Publishing;
@@ -18,6 +20,7 @@ public static partial class ReferenceSetup
         var options = ReferenceOptions.From(builder.Configuration);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<LiveDatabase>();
+        builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<RequestConnection>();
         builder.Services.AddDbContext<ReferenceDb>((services, db) =>
             ReferenceDb.Configure((DbContextOptionsBuilder<ReferenceDb>)db, services.GetRequiredService<RequestConnection>().Connection));
@@ -26,10 +29,15 @@ public static partial class ReferenceSetup
         builder.Services.AddSingleton<ISearchIndex>(services => new SqliteSearchIndex(
             SqliteFiles.ConnectionString(options.DatabasePath, readOnly: true),
             services.GetRequiredService<Synonyms>(),
-            services.GetRequiredService<CodeCategories>()));
+            services.GetRequiredService<CodeCategories>())
+        {
+            CommandTimeout = services.GetRequiredService<RequestLimitOptions>().RequestTimeout,
+        });
         builder.Services.AddRazorPages();
         builder.Services.AddContentCache();
-        builder.Services.AddProblemDetails();
+        // Strings in the API's JSON with HTML's special characters escaped (\u003C): what a reader typed is echoed,
+        // and JSON that a careless client pastes into a page then stays text. Letters of every alphabet stay as they are.
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
         builder.Services.AddOpenApi();
         builder.Services.AddResponseCompression(compression =>
         {
@@ -45,15 +53,18 @@ public static partial class ReferenceSetup
         app.EnsureContent();
         app.WarmUp();
         app.UseMiddleware<RequestLogging>();
-        if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error");
-        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseSecurityHeaders();
+        app.UseErrorResponses();
+        app.UseHttpsOutsideDevelopment();
         app.UseResponseCompression();
         app.UseStaticFiles();
+        app.UseRateLimits();
+        app.UseRequestLimits();
         app.UseAdmin();
         app.UseContentCache();
         app.MapRazorPages();
         app.MapSiteEndpoints();
-        app.MapOpenApi();
+        app.MapOpenApi().RequireRateLimiting(RateLimits.Pages);
         app.MapCodesApi();
         app.MapSearchApi();
         return app;

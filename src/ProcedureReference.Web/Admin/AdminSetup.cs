@@ -48,23 +48,15 @@ public static class AdminSetup
             pages.Conventions.AllowAnonymousToPage("/Admin/Login");
         });
 
+        // Always on, whatever RateLimits:Enabled says; rejected requests are answered as RateLimits answers them.
         builder.Services.AddRateLimiter(limiter =>
-        {
-            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.OnRejected = (context, _) =>
-            {
-                context.HttpContext.Response.Headers.RetryAfter = "60";
-                return ValueTask.CompletedTask;
-            };
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => AdminPostLimit(context, options));
-        });
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => AdminPostLimit(context, options)));
         return builder;
     }
 
     public static WebApplication UseAdmin(this WebApplication app)
     {
         app.Services.GetRequiredService<ContentStore>().RemoveLeftovers();
-        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGet(ApiPrefix + "/import-status", (ImportRunner runner) => Results.Ok(runner.Status))

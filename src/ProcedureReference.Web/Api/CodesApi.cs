@@ -1,6 +1,8 @@
+using Microsoft.AspNetCore.Http.Timeouts;
 using ProcedureReference.Storage;
 using ProcedureReference.Web.Hosting;
 using ProcedureReference.Web.Pages.Codes;
+using ProcedureReference.Web.Pages.Search;
 
 namespace ProcedureReference.Web.Api;
 
@@ -9,19 +11,21 @@ public static class CodesApi
 {
     public static IEndpointRouteBuilder MapCodesApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/codes/{code}", async (string code, ReferenceDb db) =>
+        app.MapGet("/api/codes/{code}", async (string code, ReferenceDb db, HttpContext context) =>
             {
                 var canonical = ProcedureReference.Parsing.Codes.Canonical(code);
                 var page = canonical.Length is > 0 and <= 40 ? await CodePageQuery.FindAsync(db, canonical) : null;
                 return page is null
-                    ? Results.Problem($"No page for code {code}.", statusCode: StatusCodes.Status404NotFound, title: "Unknown code")
+                    ? ErrorResponses.Problem(context, StatusCodes.Status404NotFound, "Unknown code", $"No page for code {SearchText.Limit(code, DetailsModel.MaxEchoedCodeChars)}.")
                     : Results.Ok(CodeJson.From(page));
             })
             .CacheOutput(ContentCache.Policy)
+            .RequireRateLimiting(RateLimits.Search)
             .WithName("GetCode")
             .WithSummary("A code's page: descriptor, names, sections as Markdown and HTML, neighbours and similar codes.")
             .Produces<CodeJson>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithRequestTimeout(RequestLimits.Database);
         return app;
     }
 }

@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.Http.Timeouts;
 using ProcedureReference.Search;
 using ProcedureReference.Web.Hosting;
+using ProcedureReference.Web.Pages.Search;
 using SearchPage = ProcedureReference.Web.Pages.Search.IndexModel;
 
 namespace ProcedureReference.Web.Api;
@@ -9,21 +11,25 @@ public static class SearchApi
 {
     public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/search", (ISearchIndex index, string? q, string? system, string? category, string? section, int? page) =>
+        app.MapGet("/api/search", (ISearchIndex index, string? q, string? system, string? category, string? section, int? page, CancellationToken cancellationToken) =>
                 string.IsNullOrWhiteSpace(q)
                     ? Results.Ok(new SearchResults("", 0, 1, SearchPage.PageSize, [], [], [], [], null, []))
-                    : Results.Ok(index.Search(SearchPage.ToQuery(q, system, category, section, page ?? 1))))
+                    : Results.Ok(index.Search(SearchPage.ToQuery(q, system, category, section, page ?? 1), cancellationToken)))
             .CacheOutput(ContentCache.Policy)
+            .RequireRateLimiting(RateLimits.Search)
             .WithName("Search")
             .WithSummary("Pages ranked by relevance, with HTML-safe snippets, facet counts and paging.")
-            .Produces<SearchResults>();
+            .Produces<SearchResults>()
+            .WithRequestTimeout(RequestLimits.Database);
 
-        app.MapGet("/api/suggest", (ISearchIndex index, string? q) =>
-                Results.Ok(string.IsNullOrWhiteSpace(q) ? [] : index.Suggest(q)))
+        app.MapGet("/api/suggest", (ISearchIndex index, string? q, CancellationToken cancellationToken) =>
+                Results.Ok(string.IsNullOrWhiteSpace(q) ? [] : index.Suggest(SearchText.Limit(q)!, cancellationToken: cancellationToken)))
             .CacheOutput(ContentCache.Policy)
+            .RequireRateLimiting(RateLimits.Search)
             .WithName("Suggest")
             .WithSummary("Type-ahead: codes and titles starting with what was typed.")
-            .Produces<IReadOnlyList<Suggestion>>();
+            .Produces<IReadOnlyList<Suggestion>>()
+            .WithRequestTimeout(RequestLimits.Database);
         return app;
     }
 }

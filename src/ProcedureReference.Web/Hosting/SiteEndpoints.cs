@@ -1,5 +1,6 @@
 using System.Text;
 using System.Xml;
+using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.EntityFrameworkCore;
 using ProcedureReference.Storage;
 
@@ -32,12 +33,13 @@ public static class SiteEndpoints
                 xml.WriteEndElement();
             }
             return Results.Text(output.ToString().Replace("utf-16", "utf-8", StringComparison.Ordinal), "application/xml", Encoding.UTF8);
-        });
+        }).RequireRateLimiting(RateLimits.Pages).WithRequestTimeout(RequestLimits.Database);
 
-        app.MapGet("/health", async (ReferenceDb db, CancellationToken cancellationToken) =>
+        app.MapGet("/health", async (ReferenceDb db, HttpContext context, CancellationToken cancellationToken) =>
             await db.Pages.AnyAsync(cancellationToken)
                 ? Results.Ok(new { status = "ok" })
-                : Results.Problem("the reference holds no pages", statusCode: StatusCodes.Status503ServiceUnavailable));
+                : ErrorResponses.Problem(context, StatusCodes.Status503ServiceUnavailable, "the reference holds no pages"))
+            .RequireRateLimiting(RateLimits.Pages).WithRequestTimeout(RequestLimits.Database);
         return app;
     }
 }

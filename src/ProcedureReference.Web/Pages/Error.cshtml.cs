@@ -1,4 +1,4 @@
-using System.Globalization;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -12,27 +12,36 @@ public sealed class ErrorModel : PageModel
     public int Status { get; private set; } = StatusCodes.Status500InternalServerError;
     public string RequestId { get; private set; } = "";
 
+    // No parameters: binding one would read the form, and a re-executed POST may be here because its form was too large.
     public void OnGet() => Describe();
 
     public void OnPost() => Describe();
 
+    /// <summary>Seconds to wait, from the Retry-After the rate limiter set on a 429.</summary>
+    public string? RetryAfter { get; private set; }
+
     /// <summary>
-    /// The status comes from the route (/error/404) only. Not model-bound: a re-executed POST would bind it from
-    /// the failed request's form first, and a form that cannot be read (a NUL in a value) left it null, so a 400
-    /// was answered as a 500; a form field named 'status' would have chosen it.
+    /// The status of the response a status-code page re-executes for (/error/404), or after an exception the one the
+    /// exception handler chose (500, or 413, 503, 504). Asked for directly, the page is not there.
     /// </summary>
     private void Describe()
     {
-        var status = int.TryParse(RouteData.Values["status"]?.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
-        Status = status is >= 400 and < 600 ? status : StatusCodes.Status500InternalServerError;
+        var afterException = HttpContext.Features.Get<IExceptionHandlerFeature>() is not null;
+        Status = HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is { OriginalStatusCode: >= 400 and < 600 } reExecuted ? reExecuted.OriginalStatusCode
+            : afterException && Response.StatusCode is >= 400 and < 600 ? Response.StatusCode
+            : afterException ? StatusCodes.Status500InternalServerError
+            : StatusCodes.Status404NotFound;
         Response.StatusCode = Status;
         RequestId = HttpContext.TraceIdentifier;
+        RetryAfter = Status == StatusCodes.Status429TooManyRequests && int.TryParse(Response.Headers.RetryAfter, out var seconds) ? seconds.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
     }
 
     public string Heading => Status switch
     {
         404 => "We could not find that page",
+        413 or 414 or 431 => "That request was too large",
         429 => "Too many requests: please wait a moment",
+        503 or 504 => "The reference is busy: please try again in a moment",
         >= 500 => "Something went wrong on our side",
         _ => "That request could not be answered",
     };

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.Timeouts;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ProcedureReference.Search;
 using ProcedureReference.Storage;
@@ -9,6 +11,8 @@ namespace ProcedureReference.Web.Pages;
 
 /// <summary>The home page: the search box, how many codes the reference holds, and ways in by system and category.</summary>
 [OutputCache(PolicyName = ContentCache.Policy)]
+[EnableRateLimiting(RateLimits.Pages)]
+[RequestTimeout(RequestLimits.Database)]
 public sealed class IndexModel(ReferenceDb db, CodeCategories categories) : PageModel
 {
     public IReadOnlyList<SystemGroup> Systems { get; private set; } = [];

@@ -3,20 +3,22 @@ namespace ProcedureReference.Search;
 /// <summary>
 /// Full-text search over the reference. Behind an interface so that a PostgreSQL provider can stand in for
 /// SQLite later; callers see only these records. Every input is untrusted: hostile text gives empty results,
-/// never an exception.
+/// never an exception. A cancelled <c>cancellationToken</c> (a request that timed out or was abandoned) stops the
+/// query where it is and throws <see cref="OperationCanceledException"/>.
 /// </summary>
 public interface ISearchIndex
 {
-    SearchResults Search(SearchQuery query);
+    SearchResults Search(SearchQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>Type-ahead: codes starting with <paramref name="prefix"/>, then pages whose title or names have a word starting with it.</summary>
-    IReadOnlyList<Suggestion> Suggest(string prefix, int limit = 8);
+    IReadOnlyList<Suggestion> Suggest(string prefix, int limit = 8, CancellationToken cancellationToken = default);
 }
 
 /// <summary>
 /// What the user asked. <paramref name="System"/>: exact code system ("CPT"). <paramref name="Category"/>: a
 /// top-level code-range section name ("Radiology", see <see cref="CodeCategories"/>). <paramref name="Section"/>:
-/// a section kind name ("risks"); an unknown one is ignored. <paramref name="Page"/> counts from 1.
+/// a section kind name ("risks"); an unknown one is ignored. <paramref name="Page"/> counts from 1. Only the first
+/// <see cref="MaxTextChars"/> characters of <paramref name="Text"/> are read.
 /// </summary>
 public sealed record SearchQuery(
     string Text,
@@ -24,7 +26,11 @@ public sealed record SearchQuery(
     string? Category = null,
     string? Section = null,
     int Page = 1,
-    int PageSize = 20);
+    int PageSize = 20)
+{
+    /// <summary>How much of a query is read: a search box needs no more, and it bounds the work.</summary>
+    public const int MaxTextChars = 200;
+}
 
 /// <summary>
 /// One page of hits. <paramref name="Total"/> counts every hit under the filters. Each facet counts the whole

@@ -12,7 +12,7 @@ namespace ProcedureReference.Search;
 internal static class QueryTokens
 {
     /// <summary>Only this much of a query is read: a search box needs no more, and it bounds the work.</summary>
-    public const int MaxQueryChars = 200;
+    public const int MaxQueryChars = SearchQuery.MaxTextChars;
 
     /// <summary>Each word becomes a MATCH term (with its synonyms); a dozen is plenty and keeps queries cheap.</summary>
     public const int MaxQueryTerms = 12;

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using ProcedureReference.Parsing;
+using ProcedureReference.Storage;
 
 namespace ProcedureReference.Search;
 
@@ -50,64 +51,95 @@ public sealed class SqliteSearchIndex : ISearchIndex
         _categories = categories ?? CodeCategories.Empty;
     }
 
-    public SearchResults Search(SearchQuery query) => Search(query, lean: false);
+    /// <summary>
+    /// How long a statement waits for a writer's lock before failing with SQLITE_BUSY (Microsoft.Data.Sqlite's
+    /// command timeout, 30 s unless set). Live files are replaced by rename, never written in place, so only an
+    /// outside tool holding a lock makes anyone wait.
+    /// </summary>
+    public TimeSpan CommandTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
-    private SearchResults Search(SearchQuery query, bool lean)
+    public SearchResults Search(SearchQuery query, CancellationToken cancellationToken = default) => Search(query, lean: false, cancellationToken);
+
+    private SearchResults Search(SearchQuery query, bool lean, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         var filters = SearchFilters.From(query);
         var plan = QueryPlan.Create(query.Text, _synonyms);
         if (plan.IsEmpty) return Empty(filters, plan);
 
-        using var connection = Open();
-        var results = Run(connection, plan, filters, lean);
-        if (results.Total > 0) return results;
-
-        // An unfinished last word ('thromb'): now as a prefix.
-        var prefixPlan = QueryPlan.Create(query.Text, _synonyms, longPrefix: true);
-        if (prefixPlan.HasLongPrefix)
+        return Interruptible(connection =>
         {
-            var prefixed = Run(connection, prefixPlan, filters, lean);
-            if (prefixed.Total > 0) return prefixed;
-        }
+            var results = Run(connection, plan, filters, lean, cancellationToken);
+            if (results.Total > 0) return results;
 
-        // Nothing found: try the query with its misspelt words corrected, and show those hits if there are any.
-        var corrected = Correct(connection, plan);
-        if (corrected is null) return results;
-        var retry = Run(connection, QueryPlan.Create(corrected, _synonyms), filters, lean);
-        return retry.Total > 0 ? retry with { Query = filters.Text, DidYouMean = corrected } : results;
+            // An unfinished last word ('thromb'): now as a prefix.
+            var prefixPlan = QueryPlan.Create(query.Text, _synonyms, longPrefix: true);
+            if (prefixPlan.HasLongPrefix)
+            {
+                var prefixed = Run(connection, prefixPlan, filters, lean, cancellationToken);
+                if (prefixed.Total > 0) return prefixed;
+            }
+
+            // Nothing found: try the query with its misspelt words corrected, and show those hits if there are any.
+            var corrected = Correct(connection, plan);
+            if (corrected is null) return results;
+            var retry = Run(connection, QueryPlan.Create(corrected, _synonyms), filters, lean, cancellationToken);
+            return retry.Total > 0 ? retry with { Query = filters.Text, DidYouMean = corrected } : results;
+        }, cancellationToken);
     }
 
-    public IReadOnlyList<Suggestion> Suggest(string prefix, int limit = 8)
+    public IReadOnlyList<Suggestion> Suggest(string prefix, int limit = 8, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(prefix) || limit <= 0) return [];
-        var index = SuggestIndexes.Get(_databasePath, () =>
-        {
-            using var connection = Open();
-            return SuggestIndex.Read(connection);
-        });
+        var index = SuggestIndexes.Get(_databasePath, () => Interruptible(SuggestIndex.Read, cancellationToken));
         limit = Math.Min(limit, MaxSuggestions);
         var suggestions = index.Suggest(prefix, limit);
         if (suggestions.Count > 0 || !prefix.Any(char.IsLetter)) return suggestions;
 
         // Lay words ('blood clot') start no title or name: offer the best search hits for them instead.
-        return Search(new SearchQuery(prefix, PageSize: limit), lean: true).Hits
+        return Search(new SearchQuery(prefix, PageSize: limit), lean: true, cancellationToken).Hits
             .Select(hit => new Suggestion(hit.Code, hit.Title, null))
             .ToList();
+    }
+
+
+    /// <summary>
+    /// Runs <paramref name="read"/> on a connection of its own that a cancelled token interrupts mid-statement;
+    /// the interrupted statement surfaces as an <see cref="OperationCanceledException"/>, as any cancellation does.
+    /// </summary>
+    private T Interruptible<T>(Func<SqliteConnection, T> read, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        using var connection = Open();
+        // Declared after the connection, so disposed before it goes back to the pool.
+        using var interrupt = SqliteInterrupt.OnCancel(connection, cancellationToken);
+        try
+        {
+            return read(connection);
+        }
+        catch (SqliteException e) when (SqliteInterrupt.IsInterrupt(e) && cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException("The search was cancelled.", e, cancellationToken);
+        }
     }
 
     private SqliteConnection Open()
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
+        connection.DefaultTimeout = Math.Max(1, (int)Math.Ceiling(CommandTimeout.TotalSeconds));
+        // The same wait for statements run through the C API (TextMatches), which bypass the command timeout.
+        SQLitePCL.raw.sqlite3_busy_timeout(connection.Handle, (int)Math.Min(int.MaxValue, CommandTimeout.TotalMilliseconds));
         return connection;
     }
 
     private PageTable Pages(SqliteConnection connection) => _pageTables.Get(_databasePath, () => PageTable.Read(connection, _categories));
 
     /// <param name="lean">Hits only, for type-ahead: no facets, no snippets.</param>
-    private SearchResults Run(SqliteConnection connection, QueryPlan plan, SearchFilters filters, bool lean)
+    private SearchResults Run(SqliteConnection connection, QueryPlan plan, SearchFilters filters, bool lean, CancellationToken cancellationToken)
     {
+        // sqlite3_interrupt stops a running statement; between statements the token is checked here.
+        cancellationToken.ThrowIfCancellationRequested();
         var pages = Pages(connection);
         // A section filter asks where words appear, which a code match does not answer.
         var codeHits = filters.Section is null && plan.CodeTerms.Count > 0 ? pages.LookupCodes(plan.CodeTerms, MaxCodeHits) : [];
@@ -140,7 +172,7 @@ public sealed class SqliteSearchIndex : ISearchIndex
         return new SearchResults(
             filters.Text, selected.Count, filters.Page, filters.PageSize, hits,
             found.Where(null, filters.Category).SystemCounts(), found.Where(filters.System, null).CategoryCounts(),
-            SectionFacets(connection, plan, match, filters, found),
+            SectionFacets(connection, plan, match, filters, found, cancellationToken),
             DidYouMean: null, plan.ExpandedTerms);
     }
 
@@ -149,7 +181,8 @@ public sealed class SqliteSearchIndex : ISearchIndex
     /// One count per section kind: above <see cref="MaxSectionFacetPages"/> text matches that costs more than the
     /// search itself, so broad queries are not offered the section filter.
     /// </summary>
-    private static List<FacetCount> SectionFacets(SqliteConnection connection, QueryPlan plan, string? match, SearchFilters filters, PageSet found)
+    private static List<FacetCount> SectionFacets(SqliteConnection connection, QueryPlan plan, string? match, SearchFilters filters, PageSet found,
+        CancellationToken cancellationToken)
     {
         if (match is null) return [];
         // Under a section filter, 'found' holds that section's matches only; the facets need the whole query's.
@@ -161,6 +194,7 @@ public sealed class SqliteSearchIndex : ISearchIndex
         var counts = new List<FacetCount>();
         foreach (var kind in Enum.GetValues<SectionKind>())
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var count = TextMatches.RowIds(connection, MatchExpression.For(plan.Units, kind)).Count(inSet.Contains);
             if (count > 0) counts.Add(new FacetCount(kind.ToName(), SectionLabel(kind), count));
         }

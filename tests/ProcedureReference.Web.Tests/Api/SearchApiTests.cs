@@ -57,6 +57,46 @@ public class SearchApiTests(ReferenceApp app) : IClassFixture<ReferenceApp>
     }
 
     [Fact]
+    public async Task A_long_query_is_searched_by_its_first_200_characters()
+    {
+        using var client = app.CreateClient();
+        using var json = JsonDocument.Parse(await client.GetStringAsync("/api/search?q=" + Uri.EscapeDataString(string.Concat(Enumerable.Repeat("thrombectomy ", 500)))));
+
+        Assert.InRange(json.RootElement.GetProperty("query").GetString()!.Length, 100, 200);
+        Assert.True(json.RootElement.GetProperty("total").GetInt32() > 0);
+    }
+
+    [Fact]
+    public async Task Echoed_text_in_json_has_htmls_special_characters_escaped()
+    {
+        using var client = app.CreateClient();
+        var body = await client.GetStringAsync("/api/search?q=" + Uri.EscapeDataString("<script>alert('x')</script> & é"));
+
+        Assert.Contains(@"\u003Cscript\u003E", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", body, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(body);
+        Assert.Equal("<script>alert('x')</script> & é", json.RootElement.GetProperty("query").GetString());
+    }
+
+    [Fact]
+    public async Task Unknown_api_paths_and_codes_answer_problem_details_with_the_request_id_whatever_is_accepted()
+    {
+        using var client = app.CreateClient();
+        foreach (var url in new[] { "/api/no/such/thing", "/api/codes/99999" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.Accept.ParseAdd("text/html");
+            using var response = await client.SendAsync(request);
+            using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            Assert.Equal(404, problem.RootElement.GetProperty("status").GetInt32());
+            Assert.False(string.IsNullOrEmpty(problem.RootElement.GetProperty("requestId").GetString()), url);
+        }
+    }
+
+    [Fact]
     public async Task Search_and_suggest_are_in_the_openapi_document()
     {
         using var client = app.CreateClient();

@@ -1,8 +1,14 @@
 using AngleSharp;
 using AngleSharp.Dom;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Serilog;
 
 namespace ProcedureReference.Web.Tests.Support;
 
@@ -26,6 +32,9 @@ public class ReferenceApp : WebApplicationFactory<Program>
     public string ContentPath => Path.Combine(_root, "content");
     public string DatabasePath => Path.Combine(_root, "data", "procedures.db");
 
+    /// <summary>The app's log, as its operators would read it: Serilog's file sink with the console's template.</summary>
+    public string LogPath => Path.Combine(_root, "app.log");
+
     /// <summary>A subclass adds pages here before the app starts.</summary>
     protected virtual void AddContent(string contentFolder) { }
 
@@ -34,6 +43,43 @@ public class ReferenceApp : WebApplicationFactory<Program>
         builder.UseEnvironment("Production");
         builder.UseSetting("Database:Path", DatabasePath);
         builder.UseSetting("Content:Path", ContentPath);
+        builder.ConfigureLogging((context, logging) => logging.AddSerilog(FileLogger(context.Configuration), dispose: true));
+        // The public rate limits stay on, out of reach of tests that read a page hundreds of times; the rate-limit
+        // tests set their own.
+        builder.UseSetting("RateLimits:SearchPermits", "100000");
+        builder.UseSetting("RateLimits:PagePermits", "100000");
+    }
+
+    /// <summary>Where the app listens when it is served by Kestrel (<see cref="KestrelApp"/>); starts it if need be.</summary>
+    public Uri ServerAddress()
+    {
+        StartServer();
+        return new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+    }
+
+    /// <summary>
+    /// A Serilog file sink beside the app's own, at the levels the app's "Serilog" section sets (so it holds what an
+    /// operator's log holds) and with the console's template. (Serilog settings passed with UseSetting do not reach
+    /// the logger the app builds from its configuration early in Program.cs, so the sink is added here.)
+    /// </summary>
+    private Serilog.Core.Logger FileLogger(Microsoft.Extensions.Configuration.IConfiguration configuration)
+    {
+        var levels = new ConfigurationBuilder()
+            .AddInMemoryCollection(configuration.GetSection("Serilog:MinimumLevel").AsEnumerable().Where(p => p.Value is not null))
+            .Build();
+        return new LoggerConfiguration()
+            .ReadFrom.Configuration(levels)
+            .WriteTo.File(LogPath, outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}", shared: true)
+            .CreateLogger();
+    }
+
+    /// <summary>What the app has logged so far (the sink writes each event through, and the file stays shared).</summary>
+    public string LogText()
+    {
+        if (!File.Exists(LogPath)) return "";
+        using var stream = new FileStream(LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
     }
 
     public async Task<IDocument> GetDocumentAsync(string url, HttpStatusCode expected = HttpStatusCode.OK)

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.Timeouts;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ProcedureReference.Search;
@@ -12,6 +14,8 @@ namespace ProcedureReference.Web.Pages.Browse;
 /// category lists its codes, a page at a time, with their subsections.
 /// </summary>
 [OutputCache(PolicyName = ContentCache.Policy)]
+[EnableRateLimiting(RateLimits.Pages)]
+[RequestTimeout(RequestLimits.Database)]
 public sealed class IndexModel(ReferenceDb db, CodeCategories categories) : PageModel
 {
     private const int PageSize = 200;

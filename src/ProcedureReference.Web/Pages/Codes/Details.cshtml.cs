@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.Timeouts;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ProcedureReference.Parsing;
@@ -10,16 +12,23 @@ namespace ProcedureReference.Web.Pages.Codes;
 
 /// <summary>/codes/{code}: one code's explainer. Other spellings of a code redirect to the canonical URL; an unknown code is a 404 that offers a search.</summary>
 [OutputCache(PolicyName = ContentCache.Policy)]
+[EnableRateLimiting(RateLimits.Pages)]
+[RequestTimeout(RequestLimits.Database)]
 public sealed class DetailsModel(ReferenceDb db) : PageModel
 {
     private const int DescriptionLength = 155;
 
+    /// <summary>An unknown code is echoed (heading, title, a search link) up to this length.</summary>
+    public const int MaxEchoedCodeChars = 100;
+
     public CodePage? CodePage { get; private set; }
     public string RequestedCode { get; private set; } = "";
 
-    public async Task<IActionResult> OnGetAsync(string code)
+    /// <param name="code">Null for a code of only spaces (/codes/%20), which model binding turns into null.</param>
+    public async Task<IActionResult> OnGetAsync(string? code)
     {
-        RequestedCode = code;
+        code ??= "";
+        RequestedCode = ProcedureReference.Web.Pages.Search.SearchText.Limit(code, MaxEchoedCodeChars)!;
         var canonical = ProcedureReference.Parsing.Codes.Canonical(code);
         if (canonical != code && canonical.Length > 0) return RedirectPermanent($"/codes/{Uri.EscapeDataString(canonical)}");
         CodePage = canonical.Length is > 0 and <= 40 ? await CodePageQuery.FindAsync(db, canonical) : null;

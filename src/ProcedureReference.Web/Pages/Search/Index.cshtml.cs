@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.Timeouts;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ProcedureReference.Search;
@@ -8,6 +10,8 @@ namespace ProcedureReference.Web.Pages.Search;
 
 /// <summary>/search: codes and pages ranked by relevance, with snippets linking into sections, facets and paging.</summary>
 [OutputCache(PolicyName = ContentCache.Policy)]
+[EnableRateLimiting(RateLimits.Search)]
+[RequestTimeout(RequestLimits.Database)]
 public sealed class IndexModel(ISearchIndex index) : PageModel
 {
     public const int PageSize = 20;
@@ -21,16 +25,22 @@ public sealed class IndexModel(ISearchIndex index) : PageModel
 
     public SearchResults? Results { get; private set; }
 
+    /// <summary>The query was longer than the index reads, and was cut.</summary>
+    public bool Shortened { get; private set; }
+
     public void OnGet()
     {
+        Shortened = Query?.Length > SearchQuery.MaxTextChars;
+        (Query, System, Category, Section) = (SearchText.Limit(Query), Filter(System), Filter(Category), Filter(Section));
         ViewData["Query"] = Query;
         PageNumber = QueryPage(Request);
         if (string.IsNullOrWhiteSpace(Query)) return;
-        Results = index.Search(ToQuery(Query, System, Category, Section, PageNumber));
+        Results = index.Search(ToQuery(Query, System, Category, Section, PageNumber), HttpContext.RequestAborted);
     }
 
+    /// <summary>The query the page and /api/search run, its text and filters bounded.</summary>
     public static SearchQuery ToQuery(string text, string? system, string? category, string? section, int page) =>
-        new(text, Blank(system), Blank(category), Blank(section), Math.Clamp(page, 1, 10_000), PageSize);
+        new(SearchText.Limit(text)!, Blank(Filter(system)), Blank(Filter(category)), Blank(Filter(section)), Math.Clamp(page, 1, 10_000), PageSize);
 
     public int PageCount => Results is null ? 0 : (Results.Total + PageSize - 1) / PageSize;
 
@@ -55,4 +65,6 @@ public sealed class IndexModel(ISearchIndex index) : PageModel
         int.TryParse(request.Query["page"], out var page) ? Math.Clamp(page, 1, 10_000) : 1;
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static string? Filter(string? value) => SearchText.Limit(value, SearchText.MaxFilterChars);
 }

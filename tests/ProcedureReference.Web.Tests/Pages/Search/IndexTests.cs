@@ -105,6 +105,41 @@ public class IndexTests(ReferenceApp app) : IClassFixture<ReferenceApp>
     }
 
     [Fact]
+    public async Task A_search_longer_than_200_characters_is_searched_by_its_start_and_says_so()
+    {
+        var query = string.Concat(Enumerable.Repeat("blood clot in leg ", 100));
+
+        var page = await app.GetDocumentAsync("/search?q=" + Uri.EscapeDataString(query));
+
+        Assert.Contains("only its first 200 characters were used", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        var echoed = page.QuerySelector("#header-q")!.GetAttribute("value")!;
+        Assert.InRange(echoed.Length, 150, 200);
+        Assert.StartsWith("blood clot in leg blood", echoed, StringComparison.Ordinal);
+        Assert.True(page.QuerySelector("h1")!.TextContent.Length < 220);
+        Assert.NotEmpty(page.QuerySelectorAll(".hits .hit-code"));
+        Assert.All(page.QuerySelectorAll(".facets a"), a => Assert.True(a.GetAttribute("href")!.Length < 800, a.GetAttribute("href")));
+    }
+
+    [Fact]
+    public async Task A_search_of_200_characters_or_fewer_has_no_such_note()
+    {
+        var page = await app.GetDocumentAsync("/search?q=" + Uri.EscapeDataString(new string('a', 200)));
+
+        Assert.DoesNotContain("characters were used", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Control_characters_are_not_echoed()
+    {
+        using var client = app.CreateClient();
+        var html = await client.GetStringAsync("/search?q=clot%00%07%1B");
+
+        Assert.DoesNotContain("&#x0;", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("&#x7;", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u001b", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_query_is_echoed_encoded()
     {
         using var client = app.CreateClient();

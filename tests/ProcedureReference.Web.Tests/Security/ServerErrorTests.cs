@@ -1,0 +1,75 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
+using ProcedureReference.Web.Tests.Support;
+
+namespace ProcedureReference.Web.Tests.Security;
+
+/// <summary>
+/// A real server error (the live database file overwritten with garbage while the site runs): readers get the
+/// error page or problem details with a request id and no trace of the exception, and that id finds the exception in
+/// the log.
+/// </summary>
+public partial class ServerErrorTests
+{
+    private static readonly string[] Leaks = ["Exception", "SQLite", "not a database", "   at ", "ProcedureReference.", ".cs:line"];
+
+    [Fact]
+    public async Task A_database_that_cannot_be_read_gets_500_with_a_request_id_that_is_in_the_log_and_no_exception_text()
+    {
+        using var app = new ConfiguredApp();
+        using var client = app.CreateClient(new() { AllowAutoRedirect = false });
+        using (var started = await client.GetAsync("/health")) Assert.Equal(HttpStatusCode.OK, started.StatusCode);
+
+        SqliteConnection.ClearAllPools();
+        await File.WriteAllBytesAsync(app.DatabasePath, Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("this is not a database. ", 400))));
+
+        var ids = new List<string>();
+        foreach (var url in new[] { "/codes/37188", "/search?q=clot", "/browse", "/health", "/sitemap.xml" })
+        {
+            using var response = await client.GetAsync(url);
+            var page = await response.Content.ReadAsStringAsync();
+
+            Assert.True(response.StatusCode == HttpStatusCode.InternalServerError, $"{url}: {response.StatusCode}");
+            Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("<h1>Something went wrong on our side</h1>", page, StringComparison.Ordinal);
+            AssertNoLeak(url, page);
+            ids.Add(RequestIdOnPage().Match(page).Groups[1].Value);
+        }
+        foreach (var url in new[] { "/api/codes/37188", "/api/search?q=clot", "/api/suggest?q=blood%20clot" })
+        {
+            using var response = await client.GetAsync(url);
+            var body = await response.Content.ReadAsStringAsync();
+            using var problem = JsonDocument.Parse(body);
+
+            Assert.True(response.StatusCode == HttpStatusCode.InternalServerError, $"{url}: {response.StatusCode}");
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            Assert.Equal(500, problem.RootElement.GetProperty("status").GetInt32());
+            Assert.False(problem.RootElement.TryGetProperty("detail", out _));
+            AssertNoLeak(url, body);
+            ids.Add(problem.RootElement.GetProperty("requestId").GetString()!);
+        }
+
+        var log = app.LogText();
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        foreach (var id in ids)
+        {
+            Assert.False(string.IsNullOrEmpty(id));
+            // The request's line, and its exception under the same id, with what went wrong.
+            Assert.Contains($"responded 500 in", log.Split('\n').Single(line => line.Contains($"({id})", StringComparison.Ordinal)), StringComparison.Ordinal);
+            var failure = log.IndexOf($"Request {id} failed (500)", StringComparison.Ordinal);
+            Assert.True(failure >= 0, $"no error entry for {id}");
+            Assert.Contains("SqliteException", log[failure..Math.Min(log.Length, failure + 2000)], StringComparison.Ordinal);
+        }
+    }
+
+    private static void AssertNoLeak(string url, string body)
+    {
+        foreach (var leak in Leaks)
+            Assert.False(body.Contains(leak, StringComparison.Ordinal), $"{url} shows '{leak}':\n{body[..Math.Min(body.Length, 2000)]}");
+    }
+
+    [GeneratedRegex("request id <code>([^<]+)</code>")]
+    private static partial Regex RequestIdOnPage();
+}

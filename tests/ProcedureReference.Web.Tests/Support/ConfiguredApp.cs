@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Hosting;
+
+namespace ProcedureReference.Web.Tests.Support;
+
+/// <summary>
+/// The app (with its admin accounts) under settings of the test's own, applied after every default: for tests
+/// that need a fresh app each, such as a rate limit's budget or a locked database.
+/// </summary>
+public sealed class ConfiguredApp(params (string Key, string Value)[] settings) : AdminApp
+{
+    public string? Environment { get; init; }
+
+    /// <summary>Served by Kestrel on a free 127.0.0.1 port, as <see cref="KestrelApp"/>.</summary>
+    public bool OnKestrel
+    {
+        get;
+        init
+        {
+            field = value;
+            if (value) UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0));
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        foreach (var (key, value) in settings) builder.UseSetting(key, value);
+        if (Environment is not null) builder.UseEnvironment(Environment);
+    }
+}
