@@ -101,14 +101,14 @@ public static partial class LineConservation
             if (!nameUsed && AfterLabel(line, [SectionRules.NameLabel]) is { } named)
             {
                 if (named.Length == 0) return true; // the bare label: the name is the line after it
-                if (named == name) return nameUsed = true;
+                if (Normalize(named) == name) return nameUsed = true;
             }
             if (commonNames.Length == 0 && AfterLabel(line, SectionRules.CommonNamesLabels) is { } names)
             {
                 commonNames = Squash(names);
                 return true;
             }
-            if (!termUsed && AfterLabel(line, SectionRules.TechnicalTermLabels) is { } t && t == term) return termUsed = true;
+            if (!termUsed && AfterLabel(line, SectionRules.TechnicalTermLabels) is { } t && Normalize(t) == term) return termUsed = true;
             return false;
         }
     }
@@ -125,11 +125,12 @@ public static partial class LineConservation
         return null;
     }
 
+    /// <summary>What follows a label, trimmed, else null.</summary>
     private static string? AfterLabel(string line, string[] labels)
     {
         foreach (var label in labels)
             if (line.StartsWith(label, StringComparison.OrdinalIgnoreCase))
-                return Normalize(line[label.Length..]);
+                return line[label.Length..].Trim();
         return null;
     }
 
