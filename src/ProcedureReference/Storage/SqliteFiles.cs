@@ -37,7 +37,7 @@ public static class SqliteFiles
     /// </summary>
     public static void CopyDurably(string source, string destination, string faultPoint)
     {
-        const int BlockSize = 256 * 1024;
+        const int BlockSize = 64 * 1024;
         using var from = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
         using var to = new FileStream(destination, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0);
         var buffer = new byte[BlockSize];

@@ -18,15 +18,6 @@ public sealed class KillDuringImportTests : IDisposable
         if (Directory.Exists(_corpus)) Directory.Delete(_corpus, recursive: true);
     }
 
-    /// <summary>The web project's own build of the same configuration as these tests.</summary>
-    private static string WebDll()
-    {
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        var dll = Path.Combine(ReferenceApp.RepositoryRoot(), "src", "ProcedureReference.Web", "bin", configuration, "net10.0", "ProcedureReference.Web.dll");
-        Assert.True(File.Exists(dll), $"{dll} is built with the solution");
-        return dll;
-    }
-
     [Fact]
     public async Task A_killed_import_leaves_the_previous_content_whole_and_the_restart_cleans_up()
     {
@@ -38,7 +29,7 @@ public sealed class KillDuringImportTests : IDisposable
 
         using var child = Process.Start(new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { WebDll(), "import", "--content", _corpus, "--db", _app.DatabasePath },
+            ArgumentList = { Faults.ChildProcess.WebDll(), "import", "--content", _corpus, "--db", _app.DatabasePath },
             RedirectStandardError = true,
         })!;
         // Kill at the first progress line: files are being parsed and the new database is being written.
