@@ -14,6 +14,7 @@ public sealed class KillScenario(KillFixture fixture) : IDisposable
     private readonly ReferenceApp _app = new();
 
     public string Database => _app.DatabasePath;
+    public string ContentPath => _app.ContentPath;
     public string DataFolder => Path.GetDirectoryName(_app.DatabasePath)!;
     public ContentStore Store => new(_app.DatabasePath);
 
@@ -24,6 +25,14 @@ public sealed class KillScenario(KillFixture fixture) : IDisposable
         Assert.True(published?.Succeeded, report.FatalError ?? published?.Message);
         Assert.Equal(fixture.Seeds, DatabaseFacts.Of(Database));
         return Store;
+    }
+
+    /// <summary>The fixture's corpus published over the seeds, as v2.</summary>
+    public void PublishCorpus()
+    {
+        var (report, published) = Store.ImportAndPublish(new ImportOptions(fixture.Corpus, Database), "test", "corpus");
+        Assert.True(published?.Succeeded, report.FatalError ?? published?.Message);
+        Assert.Equal(fixture.Generated, DatabaseFacts.Of(Database));
     }
 
     /// <summary>The seed pages imported by an import that kept no versions (as before versions were kept).</summary>
