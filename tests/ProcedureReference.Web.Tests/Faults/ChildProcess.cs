@@ -22,16 +22,27 @@ public sealed class ChildProcess : IDisposable
 
     public int Id => _process.Id;
 
-    /// <summary>Starts <c>dotnet ProcedureReference.Web.dll ARGS</c> in <paramref name="workingDirectory"/>, paused at <paramref name="pauseAt"/> if given.</summary>
-    public static ChildProcess Start(string workingDirectory, IEnumerable<string> args, string? pauseAt = null)
+    /// <summary>
+    /// Starts <c>dotnet ProcedureReference.Web.dll ARGS</c> in <paramref name="workingDirectory"/>, paused at
+    /// <paramref name="pauseAt"/> if given, and with no file it writes allowed past <paramref name="fileSizeLimitKb"/>
+    /// if given (ulimit -f, with SIGXFSZ ignored so that a write past it fails with EFBIG instead of killing it, and
+    /// the runtime's W^X double mapping off, as its memory file counts against the cap too).
+    /// </summary>
+    public static ChildProcess Start(string workingDirectory, IEnumerable<string> args, string? pauseAt = null, long? fileSizeLimitKb = null)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(fileSizeLimitKb is null ? "dotnet" : "bash")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        if (fileSizeLimitKb is { } limit)
+        {
+            info.Environment["DOTNET_EnableWriteXorExecute"] = "0";
+            foreach (var arg in new[] { "-c", "trap '' XFSZ; ulimit -f \"$1\"; shift; exec dotnet \"$@\"", "bash", limit.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+                info.ArgumentList.Add(arg);
+        }
         info.ArgumentList.Add(WebDll());
         foreach (var arg in args) info.ArgumentList.Add(arg);
         info.Environment.Remove(FaultPoint.Variable);

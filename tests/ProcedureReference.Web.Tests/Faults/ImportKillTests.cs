@@ -28,7 +28,7 @@ public sealed class ImportKillTests(KillFixture fixture) : IClassFixture<KillFix
             Assert.Equal(fixture.Seeds, DatabaseFacts.Of(_scenario.Database));
         });
 
-        await _scenario.AssertRestartServesAsync(fixture.Seeds);
+        await _scenario.AssertServesAsync(fixture.Seeds);
         Leftovers.AssertNone(_scenario.DataFolder);
         Assert.Equal(1, store.Versions().LiveNumber);
         Assert.Equal([1], store.Versions().Versions.Select(v => v.Number));

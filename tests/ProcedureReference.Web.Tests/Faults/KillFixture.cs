@@ -21,11 +21,20 @@ public sealed class KillFixture : IDisposable
         CorpusGenerator.Generate(Corpus, Pages, seed: 11);
         Seeds = FactsOfImport(Path.Combine(ReferenceApp.RepositoryRoot(), "content"), "seeds.db");
         Generated = FactsOfImport(Corpus, "generated.db");
+        GeneratedBytes = new FileInfo(Path.Combine(_root, "generated.db")).Length;
         Assert.NotEqual(Seeds.ContentHash, Generated.ContentHash);
+        OtherCorpus = Path.Combine(_root, "other");
+        CorpusGenerator.Generate(OtherCorpus, 5, seed: 12);
     }
 
     /// <summary>The pages the killed import reads.</summary>
     public string Corpus { get; }
+
+    /// <summary>How large a whole database of the corpus is.</summary>
+    public long GeneratedBytes { get; }
+
+    /// <summary>Other pages, for an import that must not run.</summary>
+    public string OtherCorpus { get; }
 
     /// <summary>The five seed pages (content/) as a whole database holds them: the content live before the import.</summary>
     public DatabaseFacts Seeds { get; }

@@ -1,5 +1,6 @@
 using ProcedureReference.Importing;
 using ProcedureReference.Publishing;
+using ProcedureReference.Web.Hosting;
 using ProcedureReference.Web.Tests.Support;
 
 namespace ProcedureReference.Web.Tests.Faults;
@@ -54,9 +55,14 @@ public sealed class KillScenario(KillFixture fixture) : IDisposable
         await child.KillAsync();
     }
 
-    /// <summary>Starts the site again and checks that it serves every code of <paramref name="expected"/>, from a whole database.</summary>
-    public async Task AssertRestartServesAsync(DatabaseFacts expected)
+    /// <summary>The in-process site's services (started on first use).</summary>
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>Starts the site again (or asks the running one) and checks that it serves every code of <paramref name="expected"/>, from a whole database.</summary>
+    public async Task AssertServesAsync(DatabaseFacts expected)
     {
+        // A running site looks for a new database at most once a second; a test asks it to look now.
+        ((LiveDatabase)_app.Services.GetService(typeof(LiveDatabase))!).CheckForNewContent(force: true);
         var code = expected.Codes.Split(',')[0];
         var page = await _app.GetDocumentAsync("/codes/" + code);
         Assert.NotNull(page.QuerySelector("h1"));

@@ -22,7 +22,7 @@ public sealed class PublishKillTests(KillFixture fixture) : IClassFixture<KillFi
         var store = _scenario.PublishSeeds();
         await _scenario.KillImportAtAsync(FaultPoint.Staged);
 
-        await _scenario.AssertRestartServesAsync(fixture.Seeds);
+        await _scenario.AssertServesAsync(fixture.Seeds);
         Leftovers.AssertNone(_scenario.DataFolder);
         var staged = Assert.Single(store.Staged());
         Assert.True(store.Publish(staged.Id, "test").Succeeded);
@@ -35,7 +35,7 @@ public sealed class PublishKillTests(KillFixture fixture) : IClassFixture<KillFi
         var store = _scenario.PublishSeeds();
         await _scenario.KillImportAtAsync(FaultPoint.PublishKept);
 
-        await _scenario.AssertRestartServesAsync(fixture.Seeds);
+        await _scenario.AssertServesAsync(fixture.Seeds);
         Leftovers.AssertNone(_scenario.DataFolder);
         Assert.Empty(store.Staged());
         Assert.Equal(1, store.Versions().LiveNumber);
@@ -58,7 +58,7 @@ public sealed class PublishKillTests(KillFixture fixture) : IClassFixture<KillFi
             else Assert.Equal(version.Length, copy.Length);
         });
 
-        await _scenario.AssertRestartServesAsync(fixture.Seeds);
+        await _scenario.AssertServesAsync(fixture.Seeds);
         Leftovers.AssertNone(_scenario.DataFolder);
         Assert.Equal(1, store.Versions().LiveNumber);
         Assert.Equal([2, 1], store.Versions().Versions.Select(v => v.Number));
@@ -75,7 +75,7 @@ public sealed class PublishKillTests(KillFixture fixture) : IClassFixture<KillFi
             Assert.Equal("1", File.ReadAllText(Path.Combine(VersionsFolder, "live.txt")).Trim()); // one step behind
         });
 
-        await _scenario.AssertRestartServesAsync(fixture.Generated);
+        await _scenario.AssertServesAsync(fixture.Generated);
         Leftovers.AssertNone(_scenario.DataFolder);
         Assert.Equal(2, store.Versions().LiveNumber);
         Assert.True(store.Rollback(1, "test").Succeeded);
@@ -92,7 +92,7 @@ public sealed class PublishKillTests(KillFixture fixture) : IClassFixture<KillFi
             Assert.True(copy.Length < new FileInfo(_scenario.Database).Length, $"mid-copy: {copy.Length} bytes");
         });
 
-        await _scenario.AssertRestartServesAsync(fixture.Seeds);
+        await _scenario.AssertServesAsync(fixture.Seeds);
         Leftovers.AssertNone(_scenario.DataFolder);
         var store = _scenario.Store;
         Assert.Empty(store.Versions().Versions);

@@ -36,7 +36,7 @@ public sealed class RollbackKillTests(KillFixture fixture) : IClassFixture<KillF
             Assert.True(copy.Length < version.Length, $"mid-copy: {copy.Length} of {version.Length} bytes");
         });
 
-        await _scenario.AssertRestartServesAsync(fixture.Generated);
+        await _scenario.AssertServesAsync(fixture.Generated);
         Leftovers.AssertNone(_scenario.DataFolder);
         Assert.Equal(2, _scenario.Store.Versions().LiveNumber);
     }
@@ -47,7 +47,7 @@ public sealed class RollbackKillTests(KillFixture fixture) : IClassFixture<KillF
         await KillRollbackAtAsync(FaultPoint.SwitchAfterRename, atPause: () =>
             Assert.Equal(fixture.Seeds, DatabaseFacts.Of(_scenario.Database)));
 
-        await _scenario.AssertRestartServesAsync(fixture.Seeds);
+        await _scenario.AssertServesAsync(fixture.Seeds);
         Leftovers.AssertNone(_scenario.DataFolder);
         Assert.Equal(1, _scenario.Store.Versions().LiveNumber);
     }
