@@ -20,8 +20,10 @@ public static class WriteFailure
             SqliteException { SqliteErrorCode: SqliteReadOnly } => $"the file or its folder is read-only ({e.Message})",
             SqliteException { SqliteErrorCode: SqliteCantOpen } => $"it cannot be created or opened; is its folder read-only? ({e.Message})",
             SqliteException { SqliteErrorCode: SqliteIoError } => $"writing to the disk failed ({e.Message})",
+            // Renaming over an immutable file, or writing where the user may not.
+            UnauthorizedAccessException => e.Message.TrimEnd('.') + " (it is read-only or protected)",
             // On Linux an IOException's message is the system's reason (No space left on device, Read-only file system).
-            _ => e.Message,
+            _ => e.Message.TrimEnd('.'),
         };
     }
 }
