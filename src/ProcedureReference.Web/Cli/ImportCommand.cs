@@ -44,7 +44,7 @@ public static class ImportCommand
 
         var (importReport, published) = store.ImportAndPublish(options.ImportOf(content, database), Who, source, progress);
         ImportReportText.Write(importReport, database, stdout);
-        if (published is not null) stdout.WriteLine(published.Message);
+        if (published is not null) stdout.WriteLine(published.Succeeded ? published.Message : "FAILED: " + published.Message);
         var succeeded = published?.Succeeded == true;
         Audit(admin, "import and publish", source, succeeded ? published!.Message : "failed: " + (published?.Message ?? importReport.FatalError), stderr);
         return succeeded ? 0 : 1;

@@ -13,7 +13,7 @@ namespace ProcedureReference.Tests.Parsing;
 public sealed class ParserFuzzTests(ITestOutputHelper output)
 {
     private const int DefaultSeed = 20261208;
-    private const double DefaultSeconds = 12;
+    private const double DefaultSeconds = 10;
     private const int MinimumCases = 100;
 
     [Fact]

@@ -67,7 +67,7 @@ public sealed class DiskFullTests(KillFixture fixture, ITestOutputHelper output)
         var (exit, text) = await ImportAsync();
 
         Assert.Equal(1, exit);
-        Assert.Contains($"could not replace the live database {_scenario.Database}: No space left on device", text, StringComparison.Ordinal);
+        Assert.Contains($"FAILED: could not replace the live database {_scenario.Database}: No space left on device", text, StringComparison.Ordinal);
         Assert.Contains("the live content is unchanged, and the import is kept as v2", text, StringComparison.Ordinal);
         await _scenario.AssertServesAsync(fixture.Seeds);
         Leftovers.AssertNone(_scenario.DataFolder);

@@ -91,7 +91,7 @@ public sealed class ReadOnlyTests(KillFixture fixture, ITestOutputHelper output)
             await _scenario.AssertServesAsync(fixture.Seeds);
 
             Assert.Equal(1, exit);
-            Assert.Contains($"could not replace the live database {_scenario.Database}: Access to the path", text, StringComparison.Ordinal);
+            Assert.Contains($"FAILED: could not replace the live database {_scenario.Database}: Access to the path", text, StringComparison.Ordinal);
             Assert.Contains("the live content is unchanged, and the import is kept as v2", text, StringComparison.Ordinal);
             Assert.Equal(1, store.Versions().LiveNumber);
         }
