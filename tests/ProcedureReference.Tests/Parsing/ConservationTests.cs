@@ -38,4 +38,16 @@ public class ConservationTests
         var broken = LineConservation.Check(spec.Input, page);
         Assert.True(broken is null, $"{example}: {broken}");
     }
+
+    /// <summary>Pages the fuzzer (<see cref="ParserFuzzTests"/>) found a line changed in, shrunk, kept so that they stay right.</summary>
+    [Theory]
+    [InlineData("\u10952) \u3D24Procedure/|\u0645\u0631\u062D\u0628\u0627 \u0628\u0643\r\n")] // '\u1095' is a Myanmar digit five
+    [InlineData("CPT code\nKnee arthroscopy\n\n\u0661) step one\n\u0662. step two\n  3. step three")] // Arabic-Indic digits
+    public void A_line_numbered_with_digits_other_than_ascii_is_text_not_a_list_step(string text)
+    {
+        // CommonMark numbers lists with ASCII digits only: taken as a step, '\u0661)' would come back as '\u0661.'.
+        var page = PageParser.Parse("fuzz.txt", text, manifestCode: "12345");
+        var broken = LineConservation.Check(text, page);
+        Assert.True(broken is null, broken);
+    }
 }

@@ -167,7 +167,7 @@ public static partial class LineConservation
     /// <summary>Text for a failure message: quoted, shortened, every character outside printable ASCII escaped.</summary>
     public static string Show(string? text) => text is null ? "(none)" : "\"" + FuzzText.Escape(text.Length > 300 ? text[..300] + "..." : text) + "\"";
 
-    [GeneratedRegex(@"^(?:[•·●▪◦‣\-\*–]|\d{1,3}[.)])\s+")]
+    [GeneratedRegex(@"^(?:[•·●▪◦‣\-\*–]|[0-9]{1,3}[.)])\s+")]
     private static partial Regex ListMarker();
 
     [GeneratedRegex("\r\n|\r|\n")]
