@@ -127,6 +127,9 @@ public sealed partial class ContentStore
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or SqliteException)
         {
+            // A half-made copy or a record without its file takes room a full disk needs; the publish lock is held, so none is in use.
+            RemoveUnpaired(VersionsFolder, "v*.db", ".json");
+            RemoveUnpaired(VersionsFolder, "v*.json", ".db");
             return StoreResult.Refused($"could not publish staged import {id}: {WriteFailure.Reason(e)}; the live content is unchanged");
         }
 
