@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using Microsoft.Data.Sqlite;
 using ProcedureReference.Importing;
 using ProcedureReference.Publishing;
+using ProcedureReference.Storage;
 using ProcedureReference.Web.Admin;
 
 namespace ProcedureReference.Web.Cli;
@@ -19,7 +21,6 @@ public static class ImportCommand
         options.DatabasePath = database;
         var admin = AdminOptions.From(configuration, options);
         var store = new ContentStore(database, admin.KeepVersions);
-        var audit = new AdminStore(admin);
 
         var clock = Stopwatch.StartNew();
         var lastShown = TimeSpan.Zero;
@@ -36,16 +37,29 @@ public static class ImportCommand
         {
             var (staged, report) = store.Stage(options.ImportOf(content, database), Who, source, progress);
             ImportReportText.Write(report, database, stdout);
-            audit.Audit(Who, "stage import", source, staged is null ? "failed: " + report.FatalError : $"staged {staged.Id}");
+            Audit(admin, "stage import", source, staged is null ? "failed: " + report.FatalError : $"staged {staged.Id}", stderr);
             if (staged is not null) stdout.WriteLine($"Staged as {staged.Id}: review and publish it in /admin. The live content is unchanged.");
             return staged is null ? 1 : 0;
         }
 
         var (importReport, published) = store.ImportAndPublish(options.ImportOf(content, database), Who, source, progress);
         ImportReportText.Write(importReport, database, stdout);
-        if (published is not null) stdout.WriteLine(published.Message);
+        if (published is not null) stdout.WriteLine(published.Succeeded ? published.Message : "FAILED: " + published.Message);
         var succeeded = published?.Succeeded == true;
-        audit.Audit(Who, "import and publish", source, succeeded ? published!.Message : "failed: " + (published?.Message ?? importReport.FatalError));
+        Audit(admin, "import and publish", source, succeeded ? published!.Message : "failed: " + (published?.Message ?? importReport.FatalError), stderr);
         return succeeded ? 0 : 1;
+    }
+
+    /// <summary>Records the import in the audit log; a log that cannot be written (a full or read-only disk) is reported, not fatal.</summary>
+    private static void Audit(AdminOptions admin, string action, string source, string result, TextWriter stderr)
+    {
+        try
+        {
+            new AdminStore(admin).Audit(Who, action, source, result);
+        }
+        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"warning: could not write the audit log {admin.DatabasePath}: {WriteFailure.Reason(e)}");
+        }
     }
 }

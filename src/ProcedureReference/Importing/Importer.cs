@@ -36,9 +36,18 @@ public static class Importer
             return ImportReport.Failed(content, $"cannot create the database folder: {e.Message}", clock.Elapsed);
         }
 
-        using var importLock = ImportLock.TryAcquire(database);
+        ImportLock? importLock;
+        try
+        {
+            importLock = ImportLock.TryAcquire(database);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return ImportReport.Failed(content, $"cannot lock {ImportLock.PathFor(database)} to import: {WriteFailure.Reason(e)}; the live content was left as it was", clock.Elapsed);
+        }
         if (importLock is null)
             return ImportReport.Failed(content, "another import into this database is running; try again when it has finished", clock.Elapsed);
+        using var held = importLock;
         RemoveLeftovers(database);
 
         var manifest = Manifest.Load(content);
@@ -48,6 +57,7 @@ public static class Importer
         warnings.AddRange(manifest.Files.Where(f => !present.Contains(f)).Select(f => $"{Manifest.FileName} names {f}, which is not in the folder"));
 
         var building = $"{database}{BuildingSuffix}{Guid.NewGuid():N}";
+        var writing = building;
         try
         {
             var similarity = new SimilarityIndexBuilder(new SimilarityOptions { Count = options.SimilarCount }, CodeRanges.Load(content, warnings));
@@ -61,8 +71,10 @@ public static class Importer
             var live = ReadLiveHashes(database, warnings);
             SqliteFiles.Release(building);
             var target = options.StagePath is null ? database : Path.GetFullPath(options.StagePath);
+            writing = target;
             File.Move(building, target, overwrite: true);
             SqliteFiles.Release(target);
+            FaultPoint.Reached(FaultPoint.ImportBuilt);
 
             var codes = hashes.Keys.Order(StringComparer.Ordinal).ToList();
             return new ImportReport(content, results, warnings,
@@ -75,7 +87,7 @@ public static class Importer
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or SqliteException)
         {
             TryDelete(building);
-            return ImportReport.Failed(content, $"could not write the database ({e.Message}); the live content was left as it was", clock.Elapsed, warnings: warnings);
+            return ImportReport.Failed(content, $"could not write {writing}: {WriteFailure.Reason(e)}; the live content was left as it was", clock.Elapsed, warnings: warnings);
         }
         catch
         {
@@ -109,11 +121,19 @@ public static class Importer
                 fileOfCode[page.Code!] = page.File;
             }
             results.Add(new FileResult(page.File, page.Code, page.Warnings, errors));
+            if (results.Count == 1) FaultPoint.Reached(FaultPoint.ImportPages);
             if (results.Count % 500 == 0 || results.Count == files.Count) progress?.Report(new(results.Count, files.Count));
         }
 
         // Similar codes need every page's terms, so they are computed once all pages are in, in the same transaction.
-        foreach (var similar in similarity.Build()) writer.AddSimilarCodes(similar);
+        var first = true;
+        foreach (var similar in similarity.Build())
+        {
+            writer.AddSimilarCodes(similar);
+            if (first) FaultPoint.Reached(FaultPoint.ImportSimilarCodes);
+            first = false;
+        }
+        FaultPoint.Reached(FaultPoint.ImportCommit);
         writer.Complete(new Dictionary<string, string>
         {
             ["content_hash"] = ContentHash.OfAll(hashes.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value)),

@@ -31,13 +31,13 @@ public static partial class Codes
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9.\-]{2,11}$")]
     private static partial Regex CodePattern();
 
-    [GeneratedRegex(@"^\d{4}[0-9FTU]$")]
+    [GeneratedRegex(@"^[0-9]{4}[0-9FTU]$")]
     private static partial Regex CptPattern();
 
-    [GeneratedRegex(@"^[A-V]\d{4}$")]
+    [GeneratedRegex(@"^[A-V][0-9]{4}$")]
     private static partial Regex HcpcsPattern();
 
-    [GeneratedRegex(@"^[A-Z]\d{2}(\.[A-Z0-9]{1,4})?$")]
+    [GeneratedRegex(@"^[A-Z][0-9]{2}(\.[A-Z0-9]{1,4})?$")]
     private static partial Regex IcdCmPattern();
 
     [GeneratedRegex(@"[^a-z0-9]+")]

@@ -77,10 +77,10 @@ public static partial class MarkdownWriter
         return sb.ToString().TrimEnd('\n');
     }
 
-    [GeneratedRegex(@"^\d{1,9}\. ")]
+    [GeneratedRegex(@"^[0-9]{1,9}\. ")]
     private static partial Regex ListMarker();
 
-    [GeneratedRegex(@"^\d{1,9}[.)]")]
+    [GeneratedRegex(@"^[0-9]{1,9}[.)]")]
     private static partial Regex LeadingOrderedMarker();
 
     [GeneratedRegex(@"\\([\\`*_\[\]<>|~&#!\-+=.)])")]

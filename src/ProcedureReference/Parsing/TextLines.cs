@@ -53,6 +53,6 @@ public static partial class TextLines
     [GeneratedRegex(@"^\s*[•·●▪◦‣\-\*–]\s+(\S.*)$")]
     private static partial Regex BulletPattern();
 
-    [GeneratedRegex(@"^\s*(\d{1,3})[.)]\s+(\S.*)$")]
+    [GeneratedRegex(@"^\s*([0-9]{1,3})[.)]\s+(\S.*)$")]
     private static partial Regex NumberedPattern();
 }

@@ -40,12 +40,30 @@ public sealed partial class ContentStore
     /// <summary>Builds an import into the staging folder, compared with what is live; nothing live changes.</summary>
     public (StagedImport? Staged, ImportReport Report) Stage(ImportOptions options, string who, string source, IProgress<ImportProgress>? progress = null)
     {
-        Directory.CreateDirectory(StagingFolder);
+        ArgumentNullException.ThrowIfNull(options);
         var id = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8];
+        try
+        {
+            Directory.CreateDirectory(StagingFolder);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return (null, ImportReport.Failed(Path.GetFullPath(options.ContentPath), $"cannot create {StagingFolder}: {WriteFailure.Reason(e)}; the live content was left as it was", TimeSpan.Zero));
+        }
         var report = Importer.Run(options with { DatabasePath = LiveDatabase, StagePath = StagedDatabase(id) }, progress);
         if (!report.Succeeded) return (null, report);
         var staged = new StagedImport(id, DateTimeOffset.UtcNow, who, source, report);
-        WriteJson(Path.Combine(StagingFolder, id + ".json"), staged);
+        var record = Path.Combine(StagingFolder, id + ".json");
+        try
+        {
+            WriteJson(record, staged);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A staged database without its report is a leftover: remove it now rather than at the next start.
+            TryDelete(StagedDatabase(id));
+            return (null, report with { FatalError = $"could not write {record}: {WriteFailure.Reason(e)}; the live content was left as it was" });
+        }
         return (staged, report);
     }
 
@@ -53,7 +71,9 @@ public sealed partial class ContentStore
     public (ImportReport Report, StoreResult? Published) ImportAndPublish(ImportOptions options, string who, string source, IProgress<ImportProgress>? progress = null)
     {
         var (staged, report) = Stage(options, who, source, progress);
-        return (report, staged is null ? null : Publish(staged.Id, who));
+        if (staged is null) return (report, null);
+        FaultPoint.Reached(FaultPoint.Staged);
+        return (report, Publish(staged.Id, who));
     }
 
     public IReadOnlyList<StagedImport> Staged() =>
@@ -74,8 +94,8 @@ public sealed partial class ContentStore
     public StoreResult Discard(string id)
     {
         if (FindStaged(id) is null) return StoreResult.Refused($"there is no staged import {id}");
-        using var gate = ImportLock.TryAcquireFile(PublishLock);
-        if (gate is null) return StoreResult.Refused("a publish or rollback is running; try again in a moment");
+        using var gate = LockForPublishing(out var refused);
+        if (gate is null) return refused!;
         SqliteFiles.Delete(StagedDatabase(id));
         File.Delete(Path.Combine(StagingFolder, id + ".json"));
         return new StoreResult(true, $"discarded staged import {id}");
@@ -86,34 +106,49 @@ public sealed partial class ContentStore
     {
         var staged = FindStaged(id);
         if (staged is null) return StoreResult.Refused($"there is no staged import {id}");
-        using var gate = ImportLock.TryAcquireFile(PublishLock);
-        if (gate is null) return StoreResult.Refused("a publish or rollback is running; try again in a moment");
+        using var gate = LockForPublishing(out var refused);
+        if (gate is null) return refused!;
 
-        Directory.CreateDirectory(VersionsFolder);
-        KeepLiveBeforeVersions();
-        var report = staged.Report;
-        var version = new PublishedVersion(NextNumber(), DateTimeOffset.UtcNow, who, staged.Source,
-            report.Imported, report.Added.Count, report.Changed.Count, report.Removed.Count);
-        SqliteFiles.Release(StagedDatabase(id));
-        File.Move(StagedDatabase(id), VersionDatabase(version.Number));
-        WriteJson(VersionJson(version.Number), version);
-        File.Delete(Path.Combine(StagingFolder, id + ".json"));
+        PublishedVersion version;
+        try
+        {
+            Directory.CreateDirectory(VersionsFolder);
+            KeepLiveBeforeVersions();
+            var report = staged.Report;
+            version = new PublishedVersion(NextNumber(), DateTimeOffset.UtcNow, who, staged.Source,
+                report.Imported, report.Added.Count, report.Changed.Count, report.Removed.Count);
+            // The record before the file: a crash between the two leaves a record without a file, which the next
+            // start removes, and the staged import still there to publish again.
+            WriteJson(VersionJson(version.Number), version);
+            SqliteFiles.Release(StagedDatabase(id));
+            File.Move(StagedDatabase(id), VersionDatabase(version.Number));
+            FaultPoint.Reached(FaultPoint.PublishKept);
+            File.Delete(Path.Combine(StagingFolder, id + ".json"));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or SqliteException)
+        {
+            // A half-made copy or a record without its file takes room a full disk needs; the publish lock is held, so none is in use.
+            RemoveUnpaired(VersionsFolder, "v*.db", ".json");
+            RemoveUnpaired(VersionsFolder, "v*.json", ".db");
+            return StoreResult.Refused($"could not publish staged import {id}: {WriteFailure.Reason(e)}; the live content is unchanged");
+        }
 
-        SwitchTo(version.Number);
+        if (SwitchTo(version.Number) is { } failure)
+            return StoreResult.Refused($"{failure}; the live content is unchanged, and the import is kept as {version.Label} to roll forward to");
         Prune();
-        return new StoreResult(true, $"published {version.Label}: {report.Imported} pages ({report.Added.Count} added, {report.Changed.Count} changed, {report.Removed.Count} removed)", version);
+        return new StoreResult(true, $"published {version.Label}: {staged.Report.Imported} pages ({staged.Report.Added.Count} added, {staged.Report.Changed.Count} changed, {staged.Report.Removed.Count} removed)", version);
     }
 
     /// <summary>Makes a kept version live again.</summary>
     public StoreResult Rollback(int number, string who)
     {
         ArgumentException.ThrowIfNullOrEmpty(who);
-        using var gate = ImportLock.TryAcquireFile(PublishLock);
-        if (gate is null) return StoreResult.Refused("a publish or rollback is running; try again in a moment");
+        using var gate = LockForPublishing(out var refused);
+        if (gate is null) return refused!;
         var version = ReadJson<PublishedVersion>(VersionJson(number));
         if (version is null || !File.Exists(VersionDatabase(number))) return StoreResult.Refused($"there is no kept version v{number}");
         if (LiveNumber() == number) return StoreResult.Refused($"v{number} is already live");
-        SwitchTo(number);
+        if (SwitchTo(number) is { } failure) return StoreResult.Refused($"{failure}; the live content is unchanged");
         return new StoreResult(true, $"rolled back to {version.Label}", version);
     }
 
@@ -129,32 +164,41 @@ public sealed partial class ContentStore
         return new(versions, LiveNumber());
     }
 
-    /// <summary>Removes what a killed import or publish left: half-made databases and staged files without their report.</summary>
-    public void RemoveLeftovers()
-    {
-        using var importGate = ImportLock.TryAcquire(LiveDatabase);
-        using var publishGate = ImportLock.TryAcquireFile(PublishLock);
-        if (importGate is null || publishGate is null) return; // something is running: what looks left over may be in use
-        Importer.RemoveLeftovers(LiveDatabase);
-        if (!Directory.Exists(StagingFolder)) return;
-        foreach (var db in Directory.EnumerateFiles(StagingFolder, "*.db"))
-            if (!File.Exists(Path.ChangeExtension(db, ".json"))) SqliteFiles.Delete(db);
-    }
-
     private string PublishLock => LiveDatabase + ".publish.lock";
     private string VersionDatabase(int number) => Path.Combine(VersionsFolder, $"v{number}.db");
     private string VersionJson(int number) => Path.Combine(VersionsFolder, $"v{number}.json");
 
-    /// <summary>Copies a kept version beside the live database and renames it over it: the one atomic step.</summary>
-    private void SwitchTo(int number)
+    /// <summary>
+    /// Copies a kept version beside the live database and renames it over it: the one atomic step. Null when done,
+    /// else why not (the copy is removed and the live database is as it was).
+    /// </summary>
+    private string? SwitchTo(int number)
     {
         var copy = LiveDatabase + Importer.PublishingSuffix + Guid.NewGuid().ToString("N");
-        FileLink.LinkOrCopy(VersionDatabase(number), copy);
-        // The site notices a new database by its file time; a copy of an older version must still look new.
-        File.SetLastWriteTimeUtc(copy, DateTime.UtcNow);
-        File.Move(copy, LiveDatabase, overwrite: true);
+        try
+        {
+            SqliteFiles.CopyDurably(VersionDatabase(number), copy, FaultPoint.SwitchCopy);
+            // The site notices a new database by its file time; a copy of an older version must still look new.
+            File.SetLastWriteTimeUtc(copy, DateTime.UtcNow);
+            FaultPoint.Reached(FaultPoint.SwitchBeforeRename);
+            File.Move(copy, LiveDatabase, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            TryDelete(copy);
+            return $"could not replace the live database {LiveDatabase}: {WriteFailure.Reason(e)}";
+        }
         SqliteFiles.Release(LiveDatabase);
-        WriteAtomically(Path.Combine(VersionsFolder, LiveMarker), number.ToString(CultureInfo.InvariantCulture));
+        FaultPoint.Reached(FaultPoint.SwitchAfterRename);
+        try
+        {
+            WriteAtomically(Path.Combine(VersionsFolder, LiveMarker), number.ToString(CultureInfo.InvariantCulture));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The new content is live; only the note of its number is behind, and the next start corrects it from the files.
+        }
+        return null;
     }
 
     private int? LiveNumber()
@@ -168,7 +212,7 @@ public sealed partial class ContentStore
     {
         if (LiveNumber() is not null || !File.Exists(LiveDatabase)) return;
         var number = NextNumber();
-        File.Copy(LiveDatabase, VersionDatabase(number), overwrite: true);
+        SqliteFiles.CopyDurably(LiveDatabase, VersionDatabase(number), FaultPoint.KeepLiveCopy);
         var pages = CountPages(VersionDatabase(number));
         WriteJson(VersionJson(number), new PublishedVersion(number, new DateTimeOffset(File.GetLastWriteTimeUtc(LiveDatabase)), "unknown",
             BeforeVersionsSource, pages, pages, 0, 0));

@@ -29,4 +29,25 @@ public static class SqliteFiles
         foreach (var suffix in new[] { "", "-journal", "-wal", "-shm" })
             File.Delete(path + suffix);
     }
+
+    /// <summary>
+    /// Copies a database file and flushes the copy to the disk before returning, so that renaming it over the live
+    /// file never publishes bytes that were only in the page cache. <paramref name="faultPoint"/> is reached after
+    /// the first block, mid-copy (see <see cref="FaultPoint"/>).
+    /// </summary>
+    public static void CopyDurably(string source, string destination, string faultPoint)
+    {
+        const int BlockSize = 64 * 1024;
+        using var from = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
+        using var to = new FileStream(destination, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0);
+        var buffer = new byte[BlockSize];
+        var blocks = 0;
+        int read;
+        while ((read = from.Read(buffer)) > 0)
+        {
+            to.Write(buffer, 0, read);
+            if (++blocks == 1) FaultPoint.Reached(faultPoint);
+        }
+        to.Flush(flushToDisk: true);
+    }
 }

@@ -190,6 +190,21 @@ public sealed class ImporterTests : IDisposable
     }
 
     [Fact]
+    public void A_lock_file_that_cannot_be_opened_is_reported_as_such_not_as_another_import()
+    {
+        var content = SeedContent.CopyTo(_temp);
+        var database = _temp.Combine("ref.db");
+        Directory.CreateDirectory(ImportLock.PathFor(database)); // a folder where the lock file should be: unusable even to root
+
+        var report = Importer.Run(new ImportOptions(content, database));
+
+        Assert.False(report.Succeeded);
+        Assert.StartsWith($"cannot lock {ImportLock.PathFor(database)} to import: ", report.FatalError, StringComparison.Ordinal);
+        Assert.DoesNotContain("another import", report.FatalError, StringComparison.Ordinal);
+        Assert.False(File.Exists(database));
+    }
+
+    [Fact]
     public void An_import_deletes_files_a_dead_import_left_behind()
     {
         var database = _temp.Combine("ref.db");

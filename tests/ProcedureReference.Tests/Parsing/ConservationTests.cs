@@ -1,20 +1,16 @@
-using System.Text.RegularExpressions;
-using Markdig;
-using Markdig.Syntax;
-using Markdig.Syntax.Inlines;
 using ProcedureReference.Parsing;
+using ProcedureReference.Tests.Parsing.Fuzz;
 
 namespace ProcedureReference.Tests.Parsing;
 
 /// <summary>
 /// Nothing is lost: every non-empty line of a page, except the site chrome, ends up in exactly one field or
-/// section, and nothing appears that the page did not hold. Section text is read back through Markdig, so
-/// the Markdown's structure and escaping are checked too.
+/// section, in order, and nothing appears that the page did not hold (<see cref="LineConservation"/> says
+/// exactly what that means). Section text is read back through Markdig, so the Markdown's structure and
+/// escaping are checked too. <see cref="ParserFuzzTests"/> checks the same on random pages.
 /// </summary>
-public partial class ConservationTests
+public class ConservationTests
 {
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().DisableHtml().Build();
-
     public static IEnumerable<object[]> Pages() =>
         Directory.EnumerateFiles(Path.Combine(SpecExample.RepositoryRoot(), "content"), "*.txt")
             .Order(StringComparer.Ordinal)
@@ -27,72 +23,31 @@ public partial class ConservationTests
     {
         var page = PageParser.Parse(variant, text, manifestCode: "12345");
         Assert.True(page.IsUsable, $"{variant}: {string.Join("; ", page.Errors)}");
-
-        // Fields and headings hold page lines as they were; section bodies are read back through Markdig.
-        var remaining = new List<string>();
-        if (!page.Warnings.Any(w => w.Contains("no descriptor line", StringComparison.Ordinal))) remaining.Add(Normalize(page.Title!));
-        if (page.Name is not null) remaining.Add(Normalize(page.Name));
-        foreach (var section in page.Sections)
-        {
-            if (section.Heading is not null) remaining.Add(Normalize(section.Heading));
-            remaining.AddRange(LinesOf(section.Markdown).Select(CollapseSpaces));
-        }
-
-        foreach (var line in text.Replace("\r\n", "\n", StringComparison.Ordinal).TrimStart('\uFEFF').Split('\n').Select(Normalize))
-        {
-            if (line.Length == 0 || line == "Search all medical codes") continue;
-            if (remaining.Remove(line)) continue;
-            if (ConsumedByHeader(line, page)) continue;
-            Assert.Fail($"{variant}: the line '{line}' is in no field or section");
-        }
-        Assert.True(remaining.Count == 0, $"{variant}: text the page does not hold: {string.Join(" | ", remaining)}");
+        var broken = LineConservation.Check(text, page);
+        Assert.True(broken is null, $"{variant}: {broken}");
     }
 
-    /// <summary>Header labels are consumed by the fields they label.</summary>
-    private static bool ConsumedByHeader(string line, ParsedPage page)
+    public static IEnumerable<object[]> Examples() => SpecExample.Names();
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void Every_line_of_every_spec_example_lands_in_exactly_one_place(string example)
     {
-        if (page.System is not null && CodeSystemLine().IsMatch(line)) return true;
-        if (line.Equals("Name of the Procedure:", StringComparison.OrdinalIgnoreCase)) return true;
-        if (line.StartsWith("Name of the Procedure:", StringComparison.OrdinalIgnoreCase))
-            return Normalize(line["Name of the Procedure:".Length..]) == page.Name;
-        if (line.StartsWith("Common Name", StringComparison.OrdinalIgnoreCase))
-            return Squash(line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..]) == Squash(string.Concat(page.CommonNames));
-        if (line.StartsWith("Technical/Medical Term:", StringComparison.OrdinalIgnoreCase))
-            return Normalize(line["Technical/Medical Term:".Length..]) == page.TechnicalTerm;
-        return false;
+        var spec = SpecExample.Named(example);
+        var page = PageParser.Parse(spec.FileName, spec.Input);
+        var broken = LineConservation.Check(spec.Input, page);
+        Assert.True(broken is null, $"{example}: {broken}");
     }
 
-    /// <summary>The text lines Markdig reads from the Markdown: headings, paragraphs and list items.</summary>
-    private static IEnumerable<string> LinesOf(string markdown)
+    /// <summary>Pages the fuzzer (<see cref="ParserFuzzTests"/>) found a line changed in, shrunk, kept so that they stay right.</summary>
+    [Theory]
+    [InlineData("\u10952) \u3D24Procedure/|\u0645\u0631\u062D\u0628\u0627 \u0628\u0643\r\n")] // '\u1095' is a Myanmar digit five
+    [InlineData("CPT code\nKnee arthroscopy\n\n\u0661) step one\n\u0662. step two\n  3. step three")] // Arabic-Indic digits
+    public void A_line_numbered_with_digits_other_than_ascii_is_text_not_a_list_step(string text)
     {
-        var document = Markdown.Parse(markdown, Pipeline);
-        foreach (var block in document.Descendants<LeafBlock>())
-        {
-            if (block.Inline is null) continue;
-            Assert.False(block.Inline.Descendants<LinkInline>().Any(), $"a link was made from page text: {markdown}");
-            Assert.False(block.Inline.Descendants<HtmlInline>().Any(), $"raw HTML was made from page text: {markdown}");
-            yield return string.Concat(block.Inline.Descendants<Inline>().Select(TextOf));
-        }
+        // CommonMark numbers lists with ASCII digits only: taken as a step, '\u0661)' would come back as '\u0661.'.
+        var page = PageParser.Parse("fuzz.txt", text, manifestCode: "12345");
+        var broken = LineConservation.Check(text, page);
+        Assert.True(broken is null, broken);
     }
-
-    private static string TextOf(Inline inline) => inline switch
-    {
-        LiteralInline literal => literal.Content.ToString(),
-        CodeInline code => code.Content,
-        LineBreakInline => " ",
-        _ => "",
-    };
-
-    /// <summary>A page line as the text it carries: without its list marker, spaces collapsed.</summary>
-    private static string Normalize(string line) => CollapseSpaces(ListMarker().Replace(line.Trim(), ""));
-
-    private static string CollapseSpaces(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-
-    private static string Squash(string text) => new(text.Where(c => !char.IsWhiteSpace(c) && c is not ',' and not ';').ToArray());
-
-    [GeneratedRegex(@"^(?:[•·●▪◦‣\-\*–]|\d{1,3}[.)])\s+")]
-    private static partial Regex ListMarker();
-
-    [GeneratedRegex(@"^(CPT4?|HCPCS( Level II)?|ICD-10-(CM|PCS)) code\b", RegexOptions.IgnoreCase)]
-    private static partial Regex CodeSystemLine();
 }

@@ -161,4 +161,32 @@ public sealed class ContentStoreTests : IDisposable
         Assert.False(File.Exists(stagedWithoutReport));
         Assert.Equal("5", Sql.Column(_live, "SELECT count(*) FROM pages")[0]);
     }
+
+    [Fact]
+    public void Leftovers_of_a_killed_publish_are_paired_up_and_the_live_note_follows_the_live_file()
+    {
+        _store.ImportAndPublish(Options(SeedContent.CopyTo(_temp)), "tester", "seeds");
+        var (staged, _) = _store.Stage(Options(EditedContent("edited")), "tester", "edited");
+        Assert.True(_store.Publish(staged!.Id, "tester").Succeeded);
+        var (kept, _) = _store.Stage(Options(EditedContent("again", "Again")), "tester", "again");
+        // As a crash leaves them: records half-written, a record without its file and the reverse, and the note of the
+        // live version one switch behind (v2's content is live; live.txt still names v1).
+        var versions = _store.VersionsFolder;
+        var strays = new[]
+        {
+            Path.Combine(versions, "live.txt.tmp"), Path.Combine(_store.StagingFolder, kept!.Id + ".json.tmp"),
+            Path.Combine(versions, "v7.json"), Path.Combine(versions, "v8.db"),
+            Path.Combine(_store.StagingFolder, "20260101-000000-deadbeef.json"),
+        };
+        foreach (var stray in strays) File.WriteAllText(stray, "half");
+        File.WriteAllText(Path.Combine(versions, "live.txt"), "1");
+
+        _store.RemoveLeftovers();
+
+        Assert.All(strays, stray => Assert.False(File.Exists(stray), stray));
+        Assert.Equal(2, _store.Versions().LiveNumber);
+        Assert.Equal([2, 1], _store.Versions().Versions.Select(v => v.Number));
+        Assert.Equal(kept.Id, Assert.Single(_store.Staged()).Id);
+        Assert.Contains(Edited, LiveSummaryOf37188(), StringComparison.Ordinal);
+    }
 }
