@@ -126,12 +126,12 @@ public static class Importer
         }
 
         // Similar codes need every page's terms, so they are computed once all pages are in, in the same transaction.
-        var first = true;
+        var firstBlock = true;
         foreach (var similar in similarity.Build())
         {
             writer.AddSimilarCodes(similar);
-            if (first) FaultPoint.Reached(FaultPoint.ImportSimilarCodes);
-            first = false;
+            if (firstBlock) FaultPoint.Reached(FaultPoint.ImportSimilarCodes);
+            firstBlock = false;
         }
         FaultPoint.Reached(FaultPoint.ImportCommit);
         writer.Complete(new Dictionary<string, string>
