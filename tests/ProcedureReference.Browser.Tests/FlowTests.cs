@@ -15,6 +15,8 @@ public class FlowTests(BrowserSite site)
 
         await page.Locator("#q").PressSequentiallyAsync("blood clot", new() { Delay = 30 });
         await page.Locator("#q-suggestions li").First.WaitForAsync();
+        // A late answer for a shorter prefix would redraw the list between the arrow and Enter: let them all land.
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await page.Keyboard.PressAsync("ArrowDown");
         await page.Keyboard.PressAsync("Enter");
 
