@@ -10,6 +10,7 @@ internal sealed class FileSnapshotCache<T> where T : class
 {
     private readonly Dictionary<string, (FileStamp Stamp, T Value)> _entries = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
+    private readonly Lock _buildGate = new();
 
     /// <summary>
     /// The value for <paramref name="path"/>, built by <paramref name="build"/> when missing or stale. The stamp
@@ -22,14 +23,22 @@ internal sealed class FileSnapshotCache<T> where T : class
         {
             if (_entries.TryGetValue(path, out var entry) && entry.Stamp == stamp) return entry.Value;
         }
-        // Built outside the lock: a slow build for one file must not hold up readers of another. Two callers
-        // may both build after a change; the results are equal and the last one stored wins.
-        var value = build();
-        lock (_gate)
+        // One build at a time, outside the readers' lock: 256 readers arriving together at a new file must not
+        // each build a 100,000-page table (they did, and the site stalled for seconds). Whoever waited finds the
+        // value built and returns it.
+        lock (_buildGate)
         {
-            _entries[path] = (stamp, value);
+            lock (_gate)
+            {
+                if (_entries.TryGetValue(path, out var entry) && entry.Stamp == stamp) return entry.Value;
+            }
+            var value = build();
+            lock (_gate)
+            {
+                _entries[path] = (stamp, value);
+            }
+            return value;
         }
-        return value;
     }
 
     private readonly record struct FileStamp(DateTime LastWriteUtc, long Length)
