@@ -27,6 +27,7 @@ public static partial class Warmup
                 var index = scope.ServiceProvider.GetRequiredService<ISearchIndex>();
                 index.Search(new SearchQuery("procedure"));
                 index.Suggest("pro");
+                if (index is SqliteSearchIndex sqlite) await sqlite.PrepareVocabulary();
             }
             catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException or IOException)
             {

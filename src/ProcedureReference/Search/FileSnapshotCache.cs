@@ -41,6 +41,17 @@ internal sealed class FileSnapshotCache<T> where T : class
         }
     }
 
+    /// <summary>The value for <paramref name="path"/> if one is built and current; never builds.</summary>
+    public bool TryGet(string path, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out T? value)
+    {
+        var stamp = FileStamp.Of(path);
+        lock (_gate)
+        {
+            value = _entries.TryGetValue(path, out var entry) && entry.Stamp == stamp ? entry.Value : null;
+            return value is not null;
+        }
+    }
+
     private readonly record struct FileStamp(DateTime LastWriteUtc, long Length)
     {
         public static FileStamp Of(string path)

@@ -33,6 +33,9 @@ public sealed class SqliteSearchIndex : ISearchIndex
 
     // Per instance, not shared: its categories come from this instance's code ranges.
     private readonly FileSnapshotCache<PageTable> _pageTables = new();
+    private readonly Lock _vocabularyGate = new();
+    private Task? _vocabularyBuild;
+    private static readonly TimeSpan VocabularyWait = TimeSpan.FromSeconds(1);
 
     private readonly string _connectionString;
     private readonly string _databasePath;
@@ -202,11 +205,43 @@ public sealed class SqliteSearchIndex : ISearchIndex
         return [.. counts.OrderByDescending(c => c.Count)];
     }
 
+    /// <summary>Builds the spelling vocabulary of the live file in the background, once (see <see cref="Correct"/>).</summary>
+    public Task PrepareVocabulary()
+    {
+        lock (_vocabularyGate)
+        {
+            if (Vocabularies.TryGet(_databasePath, out _)) return Task.CompletedTask;
+            if (_vocabularyBuild is { IsCompleted: false } running) return running;
+            return _vocabularyBuild = Task.Run(BuildVocabulary);
+        }
+    }
+
+    private void BuildVocabulary()
+    {
+        try
+        {
+            Vocabularies.Get(_databasePath, () =>
+            {
+                using var connection = Open();
+                return Vocabulary.Read(connection);
+            });
+        }
+        catch (SqliteException)
+        {
+            // The file was replaced or is unreadable: the next search that needs it tries again.
+        }
+    }
+
     /// <summary>The query with each unknown word replaced by the nearest word of the reference, or null when nothing changes.</summary>
     private string? Correct(SqliteConnection connection, QueryPlan plan)
     {
         if (plan.Words.Count == 0) return null;
-        var vocabulary = Vocabularies.Get(_databasePath, () => Vocabulary.Read(connection));
+        // Reading the vocabulary reads every page's text (seconds at 100,000 pages): it is built once in the
+        // background, never under a request's timeout, and a request waits for it a second at most. Until it is
+        // ready, no did-you-mean.
+        if (!Vocabularies.TryGet(_databasePath, out var vocabulary)
+            && !(PrepareVocabulary().Wait(VocabularyWait) && Vocabularies.TryGet(_databasePath, out vocabulary)))
+            return null;
         var changed = false;
         var words = plan.Words.Select((word, i) =>
         {
