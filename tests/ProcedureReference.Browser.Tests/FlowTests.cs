@@ -14,13 +14,14 @@ public class FlowTests(BrowserSite site)
         await BrowserSite.ScreenshotAsync(page, "home");
 
         await page.Locator("#q").PressSequentiallyAsync("blood clot", new() { Delay = 30 });
-        await page.Locator("#q-suggestions li").First.WaitForAsync();
+        // Generous: CI runs this beside the other test projects, on two cores.
+        await page.Locator("#q-suggestions li").First.WaitForAsync(new() { Timeout = 30_000 });
         // A late answer for a shorter prefix would redraw the list between the arrow and Enter: let them all land.
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await page.Keyboard.PressAsync("ArrowDown");
         await page.Keyboard.PressAsync("Enter");
 
-        await page.WaitForURLAsync("**/codes/*");
+        await page.WaitForURLAsync("**/codes/*", new() { Timeout = 30_000 });
         Assert.Matches("/codes/[0-9]{5}$", page.Url);
         Assert.Equal(1, await page.Locator("h1").CountAsync());
     }
