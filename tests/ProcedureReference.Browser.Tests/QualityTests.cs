@@ -54,10 +54,13 @@ public class QualityTests(BrowserSite site, ITestOutputHelper output)
     public async Task Lighthouse_scores_accessibility_and_seo_100_and_performance_and_best_practices_95(string path, string name)
     {
         var reportPath = Path.Combine(BrowserTools.OutputFolder, $"lighthouse-{name}.json");
-        var (exitCode, log) = await RunAsync("node",
+        Task<(int ExitCode, string Output)> Lighthouse() => RunAsync("node",
             [BrowserTools.LighthouseCli, site.Url(path), "--preset=desktop", "--only-categories=performance,accessibility,best-practices,seo",
              "--output=json", "--output-path=" + reportPath, "--quiet", "--chrome-flags=--headless=new " + string.Join(' ', BrowserTools.ChromiumFlags)],
             environment: new() { ["CHROME_PATH"] = BrowserTools.ChromiumPath });
+        var (exitCode, log) = await Lighthouse();
+        // Lighthouse's own advice for a trace it failed to record on a busy machine ('NO_NAVSTART'): run it again. Once.
+        if (exitCode != 0 && log.Contains("Please run Lighthouse again", StringComparison.Ordinal)) (exitCode, log) = await Lighthouse();
         Assert.True(exitCode == 0, log);
 
         var categories = JsonDocument.Parse(await File.ReadAllTextAsync(reportPath)).RootElement.GetProperty("categories");
