@@ -175,7 +175,7 @@ public sealed class SqliteSearchIndex : ISearchIndex
         return new SearchResults(
             filters.Text, selected.Count, filters.Page, filters.PageSize, hits,
             found.Where(null, filters.Category).SystemCounts(), found.Where(filters.System, null).CategoryCounts(),
-            SectionFacets(connection, plan, match, filters, found, cancellationToken),
+            SectionFacets(connection, plan, match, filters, selected, cancellationToken),
             DidYouMean: null, plan.ExpandedTerms);
     }
 
@@ -184,14 +184,15 @@ public sealed class SqliteSearchIndex : ISearchIndex
     /// One count per section kind: above <see cref="MaxSectionFacetPages"/> text matches that costs more than the
     /// search itself, so broad queries are not offered the section filter.
     /// </summary>
-    private static List<FacetCount> SectionFacets(SqliteConnection connection, QueryPlan plan, string? match, SearchFilters filters, PageSet found,
+    /// <param name="selected">The search's pages under all its filters.</param>
+    private static List<FacetCount> SectionFacets(SqliteConnection connection, QueryPlan plan, string? match, SearchFilters filters, PageSet selected,
         CancellationToken cancellationToken)
     {
         if (match is null) return [];
-        // Under a section filter, 'found' holds that section's matches only; the facets need the whole query's.
+        // Under a section filter, 'selected' holds that section's matches only; the facets need the whole query's.
         var matched = filters.Section is null
-            ? found.Where(filters.System, filters.Category)
-            : new PageSet(found.Table, TextMatches.RowIds(connection, match)).Where(filters.System, filters.Category);
+            ? selected
+            : new PageSet(selected.Table, TextMatches.RowIds(connection, match)).Where(filters.System, filters.Category);
         if (matched.Count == 0 || matched.Count > MaxSectionFacetPages) return [];
         var inSet = matched.ToHashSet();
         var counts = new List<FacetCount>();
