@@ -15,9 +15,9 @@ public sealed class ReferenceOptions
     public long MaxFileBytes { get; set; } = PageText.DefaultMaxBytes;
     public int SimilarCodes { get; set; } = SimilarityOptions.DefaultCount;
 
-    /// <summary>An import of <paramref name="content"/> into <paramref name="database"/> with these settings.</summary>
-    public ImportOptions ImportOf(string content, string database) =>
-        new(content, database) { MaxFileBytes = MaxFileBytes, SimilarCount = SimilarCodes };
+    /// <summary>An import of <paramref name="content"/> with these settings.</summary>
+    public ImportOptions ImportOf(string content) =>
+        new(content) { MaxFileBytes = MaxFileBytes, SimilarCount = SimilarCodes };
 
     /// <summary>Reads Database:Path, Content:Path, Import:MaxFileBytes and Import:SimilarCodes.</summary>
     public static ReferenceOptions From(IConfiguration configuration)

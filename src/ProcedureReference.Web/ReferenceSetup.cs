@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.EntityFrameworkCore;
 using ProcedureReference.Publishing;
 using ProcedureReference.Search;
+using ProcedureReference.Sqlite;
 using ProcedureReference.Storage;
 using ProcedureReference.Web.Admin;
 using ProcedureReference.Web.Api;
@@ -23,7 +24,7 @@ public static partial class ReferenceSetup
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<RequestConnection>();
         builder.Services.AddDbContext<ReferenceDb>((services, db) =>
-            ReferenceDb.Configure((DbContextOptionsBuilder<ReferenceDb>)db, services.GetRequiredService<RequestConnection>().Connection));
+            SqliteReferenceDb.Configure((DbContextOptionsBuilder<ReferenceDb>)db, services.GetRequiredService<RequestConnection>().Connection));
         builder.Services.AddSingleton(_ => CodeCategories.Load(Path.Combine(options.ContentPath, ContentFiles.CodeRanges)));
         builder.Services.AddSingleton(_ => Synonyms.Load(Path.Combine(options.ContentPath, ContentFiles.Synonyms)));
         builder.Services.AddSingleton<ISearchIndex>(services => new SqliteSearchIndex(
@@ -74,11 +75,11 @@ public static partial class ReferenceSetup
     public static void EnsureContent(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<ReferenceOptions>();
-        if (File.Exists(options.DatabasePath)) return;
+        var store = app.Services.GetRequiredService<IContentStore>();
+        if (store.HasLiveContent) return;
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Startup");
         LogFirstImport(logger, options.DatabasePath, options.ContentPath);
-        var (report, _) = app.Services.GetRequiredService<ContentStore>()
-            .ImportAndPublish(options.ImportOf(options.ContentPath, options.DatabasePath), "first start", "content folder " + options.ContentPath);
+        var (report, _) = store.ImportAndPublish(options.ImportOf(options.ContentPath), "first start", "content folder " + options.ContentPath);
         using var text = new StringWriter();
         ImportReportText.Write(report, options.DatabasePath, text);
         LogImportReport(logger, text);

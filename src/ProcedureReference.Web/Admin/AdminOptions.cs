@@ -14,7 +14,7 @@ public sealed class AdminOptions
     public TimeSpan Lockout { get; init; } = TimeSpan.FromMinutes(15);
     public int LoginAttemptsPerMinute { get; init; } = 10;
     public int UploadsPerHour { get; init; } = 20;
-    public int KeepVersions { get; init; } = ContentStore.DefaultKeep;
+    public int KeepVersions { get; init; } = IContentStore.DefaultKeep;
     public ArchiveLimits Upload { get; init; } = new();
 
     public static AdminOptions From(IConfiguration configuration, ReferenceOptions reference)
@@ -33,7 +33,7 @@ public sealed class AdminOptions
             Lockout = TimeSpan.FromMinutes(Int("LockoutMinutes", 15)),
             LoginAttemptsPerMinute = Int("LoginAttemptsPerMinute", 10),
             UploadsPerHour = Int("UploadsPerHour", 20),
-            KeepVersions = Int("KeepVersions", ContentStore.DefaultKeep),
+            KeepVersions = Int("KeepVersions", IContentStore.DefaultKeep),
             Upload = new ArchiveLimits
             {
                 MaxArchiveBytes = Long("MaxUploadBytes", limits.MaxArchiveBytes),

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using ProcedureReference.Publishing;
+using ProcedureReference.Sqlite;
 using ProcedureReference.Web.Hosting;
 
 namespace ProcedureReference.Web.Admin;
@@ -18,8 +19,9 @@ public static class AdminSetup
         var reference = ReferenceOptions.From(builder.Configuration);
         var options = AdminOptions.From(builder.Configuration, reference);
         builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(_ => new AdminStore(options));
-        builder.Services.AddSingleton(_ => new ContentStore(reference.DatabasePath, options.KeepVersions));
+        builder.Services.AddSingleton(StorageSetup.SqliteOptionsFor(reference, options));
+        builder.Services.AddSqliteWriting();
+        builder.Services.AddSingleton<AdminAccounts>();
         builder.Services.AddSingleton<ImportRunner>();
 
         // Keys beside the database, so a restart does not sign every admin out or void their forms.
@@ -56,7 +58,7 @@ public static class AdminSetup
 
     public static WebApplication UseAdmin(this WebApplication app)
     {
-        app.Services.GetRequiredService<ContentStore>().RemoveLeftovers();
+        app.Services.GetRequiredService<IContentStore>().RemoveLeftovers();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGet(ApiPrefix + "/import-status", (ImportRunner runner) => Results.Ok(runner.Status))

@@ -19,7 +19,7 @@ public sealed record ImportStatus(
 /// Runs an admin's import in the background, one at a time, staging the result for review. Readers are not
 /// touched: the import builds a new file, and only a publish switches it in.
 /// </summary>
-public sealed class ImportRunner(ContentStore store, ReferenceOptions reference, AdminStore admin, ILogger<ImportRunner> logger)
+public sealed class ImportRunner(IContentStore store, ReferenceOptions reference, AdminAccounts admin, ILogger<ImportRunner> logger)
 {
     private readonly Lock _gate = new();
     private ImportStatus _status = new(false, null, null, null, 0, 0, null, null, null);
@@ -53,7 +53,7 @@ public sealed class ImportRunner(ContentStore store, ReferenceOptions reference,
         try
         {
             var progress = new ImmediateProgress(p => { lock (_gate) _status = _status with { FilesDone = p.FilesDone, FilesTotal = p.FilesTotal }; });
-            var (staged, report) = store.Stage(reference.ImportOf(content, store.LiveDatabase), who, source, progress);
+            var (staged, report) = store.Stage(reference.ImportOf(content), who, source, progress);
             succeeded = staged is not null;
             stagedId = staged?.Id;
             message = succeeded

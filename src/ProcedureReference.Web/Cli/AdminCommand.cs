@@ -19,7 +19,8 @@ public static class AdminCommand
     {
         var reference = ReferenceOptions.From(configuration);
         if (CommandLine.Option(args, "--db") is { } database) reference.DatabasePath = Path.GetFullPath(database);
-        var store = new AdminStore(AdminOptions.From(configuration, reference));
+        using var services = StorageSetup.ForCommandLine(reference, AdminOptions.From(configuration, reference));
+        var store = services.GetRequiredService<AdminAccounts>();
         switch (WithoutOption(args, "--db"))
         {
             case ["list"]:
@@ -29,11 +30,11 @@ public static class AdminCommand
                     stdout.WriteLine($"{account.Name}\tcreated {account.CreatedAt:yyyy-MM-dd HH:mm}Z" + (account.LockedUntil > DateTimeOffset.UtcNow ? $"\tlocked until {account.LockedUntil:HH:mm}Z" : ""));
                 return 0;
             case ["add", var name]:
-                if (!AdminStore.IsValidName(name)) throw new UsageException("a name is 1 to 64 letters, digits, '.', '_' or '-'");
+                if (!AdminAccounts.IsValidName(name)) throw new UsageException("a name is 1 to 64 letters, digits, '.', '_' or '-'");
                 var password = inputRedirected ? input.ReadLine() ?? "" : Prompt(stdout);
-                if (password.Length < AdminStore.MinPasswordLength)
+                if (password.Length < AdminAccounts.MinPasswordLength)
                 {
-                    stderr.WriteLine($"admin: a password needs at least {AdminStore.MinPasswordLength} characters; nothing was added");
+                    stderr.WriteLine($"admin: a password needs at least {AdminAccounts.MinPasswordLength} characters; nothing was added");
                     return 1;
                 }
                 if (!store.Add(name, password))

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Microsoft.Data.Sqlite;
 using ProcedureReference.Importing;
 using ProcedureReference.Publishing;
 using ProcedureReference.Storage;
@@ -20,7 +19,8 @@ public static class ImportCommand
         var stageOnly = args.Contains("--stage");
         options.DatabasePath = database;
         var admin = AdminOptions.From(configuration, options);
-        var store = new ContentStore(database, admin.KeepVersions);
+        using var services = StorageSetup.ForCommandLine(options, admin);
+        var store = services.GetRequiredService<IContentStore>();
 
         var clock = Stopwatch.StartNew();
         var lastShown = TimeSpan.Zero;
@@ -35,29 +35,29 @@ public static class ImportCommand
         var source = "folder " + Path.GetFullPath(content);
         if (stageOnly)
         {
-            var (staged, report) = store.Stage(options.ImportOf(content, database), Who, source, progress);
+            var (staged, report) = store.Stage(options.ImportOf(content), Who, source, progress);
             ImportReportText.Write(report, database, stdout);
-            Audit(admin, "stage import", source, staged is null ? "failed: " + report.FatalError : $"staged {staged.Id}", stderr);
+            Audit(services, admin, "stage import", source, staged is null ? "failed: " + report.FatalError : $"staged {staged.Id}", stderr);
             if (staged is not null) stdout.WriteLine($"Staged as {staged.Id}: review and publish it in /admin. The live content is unchanged.");
             return staged is null ? 1 : 0;
         }
 
-        var (importReport, published) = store.ImportAndPublish(options.ImportOf(content, database), Who, source, progress);
+        var (importReport, published) = store.ImportAndPublish(options.ImportOf(content), Who, source, progress);
         ImportReportText.Write(importReport, database, stdout);
         if (published is not null) stdout.WriteLine(published.Succeeded ? published.Message : "FAILED: " + published.Message);
         var succeeded = published?.Succeeded == true;
-        Audit(admin, "import and publish", source, succeeded ? published!.Message : "failed: " + (published?.Message ?? importReport.FatalError), stderr);
+        Audit(services, admin, "import and publish", source, succeeded ? published!.Message : "failed: " + (published?.Message ?? importReport.FatalError), stderr);
         return succeeded ? 0 : 1;
     }
 
     /// <summary>Records the import in the audit log; a log that cannot be written (a full or read-only disk) is reported, not fatal.</summary>
-    private static void Audit(AdminOptions admin, string action, string source, string result, TextWriter stderr)
+    private static void Audit(IServiceProvider services, AdminOptions admin, string action, string source, string result, TextWriter stderr)
     {
         try
         {
-            new AdminStore(admin).Audit(Who, action, source, result);
+            services.GetRequiredService<AdminAccounts>().Audit(Who, action, source, result);
         }
-        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is StorageException or IOException or UnauthorizedAccessException)
         {
             stderr.WriteLine($"warning: could not write the audit log {admin.DatabasePath}: {WriteFailure.Reason(e)}");
         }

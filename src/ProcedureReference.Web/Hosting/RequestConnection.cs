@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using ProcedureReference.Sqlite;
 using ProcedureReference.Storage;
 
 namespace ProcedureReference.Web.Hosting;

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using ProcedureReference.Storage;
 
 namespace ProcedureReference.Publishing;
@@ -18,17 +17,18 @@ public sealed record ContentDifference(IReadOnlyList<DiffCode> Added, IReadOnlyL
 public sealed record PartDifference(string Part, IReadOnlyList<DiffLine> Lines);
 
 /// <summary>
-/// Compares two reference databases: which codes were added, removed or changed (by each page's content hash),
-/// which parts of a changed page changed, and a line diff of one page's parts for a person to read.
+/// Compares two versions of the content: which codes were added, removed or changed (by each page's content hash),
+/// which parts of a changed page changed, and a line diff of one page's parts for a person to read. The content
+/// store opens the two versions (null for a live side that does not exist yet); reading them is engine-neutral.
 /// </summary>
 public static class ContentDiff
 {
     public const string TitlePart = "title";
     public const string NamesPart = "names";
 
-    public static ContentDifference Compare(string liveDatabase, string stagedDatabase)
+    public static ContentDifference Compare(ReferenceDb? liveDatabase, ReferenceDb stagedDatabase)
     {
-        var live = File.Exists(liveDatabase) ? ReadPages(liveDatabase) : [];
+        var live = liveDatabase is null ? [] : ReadPages(liveDatabase);
         var staged = ReadPages(stagedDatabase);
         var added = staged.Values.Where(p => !live.ContainsKey(p.Code)).Select(p => new DiffCode(p.Code, p.Title)).ToList();
         var removed = live.Values.Where(p => !staged.ContainsKey(p.Code)).Select(p => new DiffCode(p.Code, p.Title)).ToList();
@@ -37,16 +37,16 @@ public static class ContentDiff
         var changed = new List<ChangedCode>(changedCodes.Count);
         foreach (var code in changedCodes)
         {
-            var (before, after) = (ReadParts(liveDatabase, code), ReadParts(stagedDatabase, code));
+            var (before, after) = (ReadParts(liveDatabase!, code), ReadParts(stagedDatabase, code));
             changed.Add(new ChangedCode(code, staged[code].Title, DifferingParts(before, after).ToList()));
         }
         return new ContentDifference(added, removed, changed);
     }
 
     /// <summary>The parts of one code that differ, each as a line diff (live on the left, staged on the right).</summary>
-    public static IReadOnlyList<PartDifference> Describe(string liveDatabase, string stagedDatabase, string code)
+    public static IReadOnlyList<PartDifference> Describe(ReferenceDb? liveDatabase, ReferenceDb stagedDatabase, string code)
     {
-        var before = File.Exists(liveDatabase) ? ReadParts(liveDatabase, code) : [];
+        var before = liveDatabase is null ? [] : ReadParts(liveDatabase, code);
         var after = ReadParts(stagedDatabase, code);
         return DifferingParts(before, after)
             .Select(k => new PartDifference(k, LineDiff.Compare(Lines(before.GetValueOrDefault(k)), Lines(after.GetValueOrDefault(k)))))
@@ -60,49 +60,29 @@ public static class ContentDiff
 
     private sealed record PageRow(string Code, string Title, string Hash);
 
-    private static Dictionary<string, PageRow> ReadPages(string database)
-    {
-        var pages = new Dictionary<string, PageRow>(StringComparer.Ordinal);
-        using var connection = Open(database);
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT Code, Title, ContentHash FROM pages ORDER BY Ordinal";
-        using var reader = command.ExecuteReader();
-        while (reader.Read()) pages[reader.GetString(0)] = new PageRow(reader.GetString(0), reader.GetString(1), reader.GetString(2));
-        return pages;
-    }
+    private static Dictionary<string, PageRow> ReadPages(ReferenceDb database) =>
+        database.Pages.OrderBy(p => p.Ordinal)
+            .Select(p => new PageRow(p.Code, p.Title, p.ContentHash))
+            .AsEnumerable()
+            .ToDictionary(p => p.Code, StringComparer.Ordinal);
 
     /// <summary>A page's parts by name, in page order: its title, its names, then each section by kind (numbered when a kind repeats).</summary>
-    private static Dictionary<string, string> ReadParts(string database, string code)
+    private static Dictionary<string, string> ReadParts(ReferenceDb database, string code)
     {
         var parts = new Dictionary<string, string>(StringComparer.Ordinal);
-        using var connection = Open(database);
-        using (var page = connection.CreateCommand())
+        var page = database.Pages.Where(p => p.Code == code)
+            .Select(p => new { p.Id, p.Title, p.Name, p.CommonNames, p.TechnicalTerm })
+            .FirstOrDefault();
+        if (page is null) return parts;
+        parts[TitlePart] = page.Title;
+        parts[NamesPart] = string.Join('\n', new[] { page.Name ?? "", page.CommonNames, page.TechnicalTerm ?? "" }.Where(s => s.Length > 0));
+        var sections = database.Sections.Where(s => s.PageId == page.Id).OrderBy(s => s.Position).Select(s => new { s.Kind, s.Markdown });
+        foreach (var section in sections)
         {
-            page.CommandText = "SELECT Title, coalesce(Name, ''), CommonNames, coalesce(TechnicalTerm, '') FROM pages WHERE Code = $code";
-            page.Parameters.AddWithValue("$code", code);
-            using var reader = page.ExecuteReader();
-            if (!reader.Read()) return parts;
-            parts[TitlePart] = reader.GetString(0);
-            parts[NamesPart] = string.Join('\n', new[] { reader.GetString(1), reader.GetString(2), reader.GetString(3) }.Where(s => s.Length > 0));
-        }
-        using var sections = connection.CreateCommand();
-        sections.CommandText = "SELECT s.Kind, s.Markdown FROM sections s JOIN pages p ON p.Id = s.PageId WHERE p.Code = $code ORDER BY s.Position";
-        sections.Parameters.AddWithValue("$code", code);
-        using var rows = sections.ExecuteReader();
-        while (rows.Read())
-        {
-            var kind = rows.GetString(0);
-            var key = kind;
-            for (var n = 2; parts.ContainsKey(key); n++) key = $"{kind} ({n})";
-            parts[key] = rows.GetString(1);
+            var key = section.Kind;
+            for (var n = 2; parts.ContainsKey(key); n++) key = $"{section.Kind} ({n})";
+            parts[key] = section.Markdown;
         }
         return parts;
-    }
-
-    private static SqliteConnection Open(string database)
-    {
-        var connection = new SqliteConnection(SqliteFiles.ConnectionString(database, readOnly: true));
-        connection.Open();
-        return connection;
     }
 }

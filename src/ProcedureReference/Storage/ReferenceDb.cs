@@ -4,7 +4,10 @@ using ProcedureReference.Storage.Entities;
 
 namespace ProcedureReference.Storage;
 
-/// <summary>The reference database: pages, their sections and similar codes, content facts, and (outside the EF model) the FTS5 search index.</summary>
+/// <summary>
+/// The reference database: pages, their sections and similar codes, content facts, and (outside the EF model) the
+/// search index. Engine-neutral: each engine's project supplies the provider, its migrations and its search index.
+/// </summary>
 public sealed class ReferenceDb(DbContextOptions<ReferenceDb> options) : DbContext(options)
 {
     public DbSet<Page> Pages => Set<Page>();
@@ -12,19 +15,12 @@ public sealed class ReferenceDb(DbContextOptions<ReferenceDb> options) : DbConte
     public DbSet<ContentInfo> ContentInfo => Set<ContentInfo>();
     public DbSet<SimilarCode> SimilarCodes => Set<SimilarCode>();
 
-    /// <summary>Options for a database file; <paramref name="readOnly"/> for serving readers.</summary>
-    public static DbContextOptions<ReferenceDb> OptionsFor(string path, bool readOnly = false) =>
-        Configure(new DbContextOptionsBuilder<ReferenceDb>(), SqliteFiles.ConnectionString(path, readOnly)).Options;
-
-    public static DbContextOptionsBuilder<ReferenceDb> Configure(DbContextOptionsBuilder<ReferenceDb> builder, string connectionString) =>
-        Configured(builder.UseSqlite(connectionString));
-
-    /// <summary>Options over a connection the caller opened and owns (one per request, so its queries read one file).</summary>
-    public static DbContextOptionsBuilder<ReferenceDb> Configure(DbContextOptionsBuilder<ReferenceDb> builder, System.Data.Common.DbConnection connection) =>
-        Configured(builder.UseSqlite(connection));
-
-    private static DbContextOptionsBuilder<ReferenceDb> Configured(DbContextOptionsBuilder<ReferenceDb> builder) =>
-        builder
+    /// <summary>
+    /// The settings every engine shares: no change tracking (the content is written in bulk by an import, never
+    /// through the context), and no warning about a model snapshot.
+    /// </summary>
+    public static DbContextOptionsBuilder<ReferenceDb> Configure(DbContextOptionsBuilder<ReferenceDb> builder) =>
+        (builder ?? throw new ArgumentNullException(nameof(builder)))
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
             // Migrations are written by hand (the EF design-time package does not restore here), so there is
             // no model snapshot; a test checks instead that the migrations build exactly the model's schema.

@@ -14,6 +14,4 @@ public static class SearchColumns
 
     public static readonly IReadOnlyList<string> All =
         [Title, Names, .. Enum.GetValues<SectionKind>().Select(k => k.ToName())];
-
-    public static int IndexOf(SectionKind kind) => 2 + (int)kind;
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using ProcedureReference.Accounts;
 using ProcedureReference.Importing;
 using ProcedureReference.Publishing;
 using ProcedureReference.Web.Admin;
@@ -12,7 +13,7 @@ namespace ProcedureReference.Web.Pages.Admin;
 /// </summary>
 [RequestSizeLimit(MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
-public sealed class IndexModel(ContentStore store, ImportRunner runner, AdminStore admin, AdminOptions options, ReferenceOptions reference) : PageModel
+public sealed class IndexModel(IContentStore store, ImportRunner runner, AdminAccounts admin, AdminOptions options, ReferenceOptions reference) : PageModel
 {
     /// <summary>The most a request may carry; the configured upload limit (at most this) is checked in the handler.</summary>
     public const long MaxRequestBytes = 1024L * 1024 * 1024;

@@ -9,7 +9,7 @@ using ProcedureReference.Web.Admin;
 namespace ProcedureReference.Web.Pages.Admin;
 
 /// <summary>/admin/login: sign in with an account made by `admin add`; with none yet, says how to make one.</summary>
-public sealed class LoginModel(AdminStore store) : PageModel
+public sealed class LoginModel(AdminAccounts store) : PageModel
 {
     public bool HasAccounts { get; private set; }
     public string? Error { get; private set; }
@@ -24,7 +24,7 @@ public sealed class LoginModel(AdminStore store) : PageModel
     {
         HasAccounts = store.Any();
         var outcome = store.Verify(Name, Password);
-        var who = AdminStore.IsValidName(Name) ? Name : "(invalid name)";
+        var who = AdminAccounts.IsValidName(Name) ? Name : "(invalid name)";
         store.Audit(who, "sign in", HttpContext.Connection.RemoteIpAddress?.ToString() ?? "local", outcome.ToString());
         if (outcome != LoginOutcome.Succeeded)
         {

@@ -6,7 +6,7 @@ using ProcedureReference.Web.Admin;
 namespace ProcedureReference.Web.Pages.Admin.Staging;
 
 /// <summary>/admin/imports/{id}: a staged import's report and its difference from what is live; publish or discard it.</summary>
-public sealed class DetailsModel(ContentStore store, AdminStore admin) : PageModel
+public sealed class DetailsModel(IContentStore store, AdminAccounts admin) : PageModel
 {
     public StagedImport Staged { get; private set; } = null!;
     public ContentDifference Difference { get; private set; } = null!;
@@ -15,13 +15,13 @@ public sealed class DetailsModel(ContentStore store, AdminStore admin) : PageMod
 
     public IActionResult OnGet(string id, string? code)
     {
-        if (store.FindStaged(id) is not { } staged) return NotFound();
+        if (store.FindStaged(id) is not { } staged || store.Compare(id) is not { } difference) return NotFound();
         Staged = staged;
-        Difference = ContentDiff.Compare(store.LiveDatabase, store.StagedDatabase(id));
+        Difference = difference;
         if (!string.IsNullOrEmpty(code))
         {
             Code = code;
-            CodeParts = ContentDiff.Describe(store.LiveDatabase, store.StagedDatabase(id), code);
+            CodeParts = store.Describe(id, code) ?? [];
         }
         return Page();
     }

@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
-namespace ProcedureReference.Storage;
+namespace ProcedureReference.Sqlite;
 
 /// <summary>
 /// One prepared INSERT run many times straight through SQLite's C API: values bound by position, step, reset.

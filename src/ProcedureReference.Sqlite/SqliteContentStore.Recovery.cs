@@ -1,9 +1,9 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
-using ProcedureReference.Importing;
+using ProcedureReference.Publishing;
 using ProcedureReference.Storage;
 
-namespace ProcedureReference.Publishing;
+namespace ProcedureReference.Sqlite;
 
 /// <summary>
 /// What a crash can leave, and how it is put right. Every step of a stage or publish leaves either the state
@@ -11,18 +11,18 @@ namespace ProcedureReference.Publishing;
 /// without its report (or the reverse), a version record without its file (or the reverse), a temporary
 /// record, or the note of the live version one switch behind the live file.
 /// </summary>
-public sealed partial class ContentStore
+public sealed partial class SqliteContentStore
 {
     /// <summary>Removes what a killed import or publish left, and corrects the note of which version is live.</summary>
     public void RemoveLeftovers()
     {
-        ImportLock? importGate = null, publishGate = null;
+        IDisposable? importGate = null, publishGate = null;
         try
         {
-            importGate = ImportLock.TryAcquire(LiveDatabase);
-            publishGate = ImportLock.TryAcquireFile(PublishLock);
+            importGate = _importLock.TryAcquire();
+            publishGate = FileLock.TryAcquire(PublishLock);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is StorageException or IOException or UnauthorizedAccessException)
         {
             // A folder the locks cannot be taken in (read-only) is one nothing can be removed from either.
         }
@@ -30,7 +30,7 @@ public sealed partial class ContentStore
         using (publishGate)
         {
             if (importGate is null || publishGate is null) return; // something is running: what looks left over may be in use
-            Importer.RemoveLeftovers(LiveDatabase);
+            RemoveBuildLeftovers();
             RemoveUnpaired(StagingFolder, "*.db", ".json");
             RemoveUnpaired(StagingFolder, "*.json", ".db");
             RemoveUnpaired(VersionsFolder, "v*.db", ".json");
@@ -42,11 +42,11 @@ public sealed partial class ContentStore
     }
 
     /// <summary>The publish lock, or null with the reason when it cannot be had.</summary>
-    private ImportLock? LockForPublishing(out StoreResult? refused)
+    private FileStream? LockForPublishing(out StoreResult? refused)
     {
         try
         {
-            var gate = ImportLock.TryAcquireFile(PublishLock);
+            var gate = FileLock.TryAcquire(PublishLock);
             refused = gate is null ? StoreResult.Refused("a publish or rollback is running; try again in a moment") : null;
             return gate;
         }

@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using ProcedureReference.Storage;
 
-namespace ProcedureReference.Storage.Migrations;
+namespace ProcedureReference.Sqlite;
 
 /// <summary>
 /// The search index again, with FTS5 prefix indexes for 2 and 3 characters: the unfinished last word of a

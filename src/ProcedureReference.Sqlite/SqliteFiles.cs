@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace ProcedureReference.Storage;
+namespace ProcedureReference.Sqlite;
 
 /// <summary>Connection strings and file housekeeping for the SQLite files the reference lives in.</summary>
 public static class SqliteFiles

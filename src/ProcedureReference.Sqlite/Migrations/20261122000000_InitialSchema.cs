@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using ProcedureReference.Storage;
 
-namespace ProcedureReference.Storage.Migrations;
+namespace ProcedureReference.Sqlite;
 
 /// <summary>Pages, sections, content facts, and the FTS5 index with one column per section kind.</summary>
 [DbContext(typeof(ReferenceDb))]

@@ -2,15 +2,18 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using ProcedureReference.Parsing;
 using ProcedureReference.Similarity;
+using ProcedureReference.Storage;
 
-namespace ProcedureReference.Storage;
+namespace ProcedureReference.Sqlite;
 
 /// <summary>
 /// Writes a new database file from parsed pages: schema from the EF migrations, then every row through
-/// prepared statements in one transaction (bulk speed; the file is not live until the importer publishes it).
+/// prepared statements in one transaction (bulk speed; the file is not live until the store publishes it).
+/// A failure to write is reported as a <see cref="StorageException"/> naming the file and the reason.
 /// </summary>
-public sealed class ContentWriter : IDisposable
+public sealed class SqliteContentWriter : IContentWriter
 {
+    private readonly string _path;
     private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _transaction;
     private readonly BulkStatement _insertPage;
@@ -19,9 +22,10 @@ public sealed class ContentWriter : IDisposable
     private readonly BulkStatement _insertSimilarCode;
     private int _nextPageId = 1;
 
-    public ContentWriter(string path)
+    private SqliteContentWriter(string path)
     {
-        using (var db = new ReferenceDb(ReferenceDb.OptionsFor(path)))
+        _path = path;
+        using (var db = new ReferenceDb(SqliteReferenceDb.OptionsFor(path)))
             db.Database.Migrate();
 
         _connection = new SqliteConnection(SqliteFiles.ConnectionString(path));
@@ -45,8 +49,32 @@ public sealed class ContentWriter : IDisposable
             """);
     }
 
-    /// <summary>Writes a page with its prepared rows and returns the id it was stored under.</summary>
+    /// <summary>Creates the database file at <paramref name="path"/> with an empty schema, ready for rows.</summary>
+    public static SqliteContentWriter Create(string path)
+    {
+        try
+        {
+            return new SqliteContentWriter(path);
+        }
+        catch (Exception e) when (SqliteWriteFailure.IsWriteFailure(e))
+        {
+            throw SqliteWriteFailure.Wrap(path, e);
+        }
+    }
+
     public int Add(ParsedPage page, PageRows rows, string contentHash)
+    {
+        try
+        {
+            return AddRows(page, rows, contentHash);
+        }
+        catch (Exception e) when (SqliteWriteFailure.IsWriteFailure(e))
+        {
+            throw SqliteWriteFailure.Wrap(_path, e);
+        }
+    }
+
+    private int AddRows(ParsedPage page, PageRows rows, string contentHash)
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(rows);
@@ -64,19 +92,37 @@ public sealed class ContentWriter : IDisposable
         return id;
     }
 
-    /// <summary>Writes a page's similar codes, in their order.</summary>
     public void AddSimilarCodes(PageSimilarCodes similar)
     {
         ArgumentNullException.ThrowIfNull(similar);
-        for (var position = 0; position < similar.Codes.Count; position++)
+        try
         {
-            var code = similar.Codes[position];
-            _insertSimilarCode.Execute(similar.PageId, position, code.Code, code.Title, code.Score, code.Reason, code.Source);
+            for (var position = 0; position < similar.Codes.Count; position++)
+            {
+                var code = similar.Codes[position];
+                _insertSimilarCode.Execute(similar.PageId, position, code.Code, code.Title, code.Score, code.Reason, code.Source);
+            }
+        }
+        catch (Exception e) when (SqliteWriteFailure.IsWriteFailure(e))
+        {
+            throw SqliteWriteFailure.Wrap(_path, e);
         }
     }
 
-    /// <summary>Numbers pages in code order, records the content facts and commits.</summary>
     public void Complete(IReadOnlyDictionary<string, string> contentInfo)
+    {
+        ArgumentNullException.ThrowIfNull(contentInfo);
+        try
+        {
+            Commit(contentInfo);
+        }
+        catch (Exception e) when (SqliteWriteFailure.IsWriteFailure(e))
+        {
+            throw SqliteWriteFailure.Wrap(_path, e);
+        }
+    }
+
+    private void Commit(IReadOnlyDictionary<string, string> contentInfo)
     {
         Execute("""
             UPDATE pages SET Ordinal = (SELECT n FROM (SELECT Id, row_number() OVER (ORDER BY System, length(Code), Code) AS n FROM pages) AS o WHERE o.Id = pages.Id)

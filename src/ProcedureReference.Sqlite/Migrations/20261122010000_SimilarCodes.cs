@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using ProcedureReference.Storage;
 
-namespace ProcedureReference.Storage.Migrations;
+namespace ProcedureReference.Sqlite;
 
 /// <summary>Each page's similar codes: listed on the page or computed at import, with a score and a reason.</summary>
 [DbContext(typeof(ReferenceDb))]

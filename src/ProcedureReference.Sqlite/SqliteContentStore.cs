@@ -3,9 +3,10 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using ProcedureReference.Importing;
+using ProcedureReference.Publishing;
 using ProcedureReference.Storage;
 
-namespace ProcedureReference.Publishing;
+namespace ProcedureReference.Sqlite;
 
 /// <summary>
 /// The live database and what stands around it: imports staged for review, and the versions published, kept so
@@ -14,20 +15,22 @@ namespace ProcedureReference.Publishing;
 /// leaves a whole live database (the next start removes the half-made copy).
 /// </summary>
 /// <remarks>Beside <c>data/procedures.db</c>: <c>procedures.staging/</c> (id.db, id.json) and <c>procedures.versions/</c> (vN.db, vN.json, live.txt).</remarks>
-public sealed partial class ContentStore
+public sealed partial class SqliteContentStore : IContentStore
 {
-    public const int DefaultKeep = 5;
+    public const int DefaultKeep = IContentStore.DefaultKeep;
     public const string BeforeVersionsSource = "content that was live before versions were kept";
     private const string LiveMarker = "live.txt";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     private readonly int _keep;
+    private readonly SqliteImportLock _importLock;
 
-    public ContentStore(string liveDatabase, int keep = DefaultKeep)
+    public SqliteContentStore(string liveDatabase, int keep = DefaultKeep)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(keep, 1);
         LiveDatabase = Path.GetFullPath(liveDatabase);
         _keep = keep;
+        _importLock = new SqliteImportLock(LiveDatabase);
         var stem = Path.Combine(Path.GetDirectoryName(LiveDatabase)!, Path.GetFileNameWithoutExtension(LiveDatabase));
         StagingFolder = stem + ".staging";
         VersionsFolder = stem + ".versions";
@@ -36,6 +39,11 @@ public sealed partial class ContentStore
     public string LiveDatabase { get; }
     public string StagingFolder { get; }
     public string VersionsFolder { get; }
+
+    /// <summary>The lock one import at a time takes (a file beside the live database).</summary>
+    public IImportLock ImportLock => _importLock;
+
+    public bool HasLiveContent => File.Exists(LiveDatabase);
 
     /// <summary>Builds an import into the staging folder, compared with what is live; nothing live changes.</summary>
     public (StagedImport? Staged, ImportReport Report) Stage(ImportOptions options, string who, string source, IProgress<ImportProgress>? progress = null)
@@ -50,7 +58,7 @@ public sealed partial class ContentStore
         {
             return (null, ImportReport.Failed(Path.GetFullPath(options.ContentPath), $"cannot create {StagingFolder}: {WriteFailure.Reason(e)}; the live content was left as it was", TimeSpan.Zero));
         }
-        var report = Importer.Run(options with { DatabasePath = LiveDatabase, StagePath = StagedDatabase(id) }, progress);
+        var report = Build(options, StagedDatabase(id), progress);
         if (!report.Succeeded) return (null, report);
         var staged = new StagedImport(id, DateTimeOffset.UtcNow, who, source, report);
         var record = Path.Combine(StagingFolder, id + ".json");
@@ -125,12 +133,12 @@ public sealed partial class ContentStore
             FaultPoint.Reached(FaultPoint.PublishKept);
             File.Delete(Path.Combine(StagingFolder, id + ".json"));
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or SqliteException)
+        catch (Exception e) when (SqliteWriteFailure.IsWriteFailure(e))
         {
             // A half-made copy or a record without its file takes room a full disk needs; the publish lock is held, so none is in use.
             RemoveUnpaired(VersionsFolder, "v*.db", ".json");
             RemoveUnpaired(VersionsFolder, "v*.json", ".db");
-            return StoreResult.Refused($"could not publish staged import {id}: {WriteFailure.Reason(e)}; the live content is unchanged");
+            return StoreResult.Refused($"could not publish staged import {id}: {SqliteWriteFailure.Reason(e)}; the live content is unchanged");
         }
 
         if (SwitchTo(version.Number) is { } failure)
@@ -174,7 +182,7 @@ public sealed partial class ContentStore
     /// </summary>
     private string? SwitchTo(int number)
     {
-        var copy = LiveDatabase + Importer.PublishingSuffix + Guid.NewGuid().ToString("N");
+        var copy = LiveDatabase + PublishingSuffix + Guid.NewGuid().ToString("N");
         try
         {
             SqliteFiles.CopyDurably(VersionDatabase(number), copy, FaultPoint.SwitchCopy);

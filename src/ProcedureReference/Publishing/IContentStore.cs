@@ -1,0 +1,48 @@
+using ProcedureReference.Importing;
+
+namespace ProcedureReference.Publishing;
+
+/// <summary>
+/// The live content and what stands around it: imports staged for review, and the versions published, kept so that
+/// any of them can be made live again. The only way content goes live: the importer builds into a writer the store
+/// opens, and the store stages and publishes the result. Every switch is one atomic step for readers.
+/// </summary>
+public interface IContentStore
+{
+    /// <summary>Versions kept for rollback unless configured otherwise.</summary>
+    const int DefaultKeep = 5;
+
+    /// <summary>Whether there is live content at all (false before the first import).</summary>
+    bool HasLiveContent { get; }
+
+    /// <summary>Builds an import for review, compared with what is live; nothing live changes.</summary>
+    (StagedImport? Staged, ImportReport Report) Stage(ImportOptions options, string who, string source, IProgress<ImportProgress>? progress = null);
+
+    /// <summary>Stages and publishes in one go, as the command line's import does.</summary>
+    (ImportReport Report, StoreResult? Published) ImportAndPublish(ImportOptions options, string who, string source, IProgress<ImportProgress>? progress = null);
+
+    /// <summary>The imports staged for review, newest first.</summary>
+    IReadOnlyList<StagedImport> Staged();
+
+    /// <summary>A staged import by id, or null (also for an id that is not one of the store's).</summary>
+    StagedImport? FindStaged(string id);
+
+    StoreResult Discard(string id);
+
+    /// <summary>Makes a staged import live, and keeps it as the next version.</summary>
+    StoreResult Publish(string id, string who);
+
+    /// <summary>Makes a kept version live again.</summary>
+    StoreResult Rollback(int number, string who);
+
+    VersionList Versions();
+
+    /// <summary>How a staged import differs from the live content, code by code; null when there is no such staged import.</summary>
+    ContentDifference? Compare(string stagedId);
+
+    /// <summary>The parts of one code that a staged import changes, as line diffs; null when there is no such staged import.</summary>
+    IReadOnlyList<PartDifference>? Describe(string stagedId, string code);
+
+    /// <summary>Removes what a killed import or publish left, and corrects the record of which version is live (at start).</summary>
+    void RemoveLeftovers();
+}
