@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using ProcedureReference.Importing;
+using ProcedureReference.Testing;
 
 namespace ProcedureReference.Benchmarks;
 
@@ -26,7 +26,7 @@ public class CodePageBenchmarks
     {
         _folder = BenchData.GenerateCorpus(Pages);
         var database = Path.Combine(_folder, "data", "procedures.db");
-        var report = Importer.Run(new ImportOptions(_folder, database));
+        var report = TestContent.Publish(_folder, database);
         if (!report.Succeeded) throw new InvalidOperationException(report.FatalError);
         _codes = [.. File.ReadLines(Path.Combine(_folder, "codes.csv")).Skip(1).Select(line => line.Split(',')[1]).Take(100)];
         // Read when the app's builder is made, before the factory's own settings apply: no log line per request.

@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
-using ProcedureReference.Importing;
+using ProcedureReference.Testing;
 
 namespace ProcedureReference.Benchmarks;
 
@@ -27,7 +27,7 @@ public class ImportBenchmarks
     [Benchmark]
     public int Import()
     {
-        var report = Importer.Run(new ImportOptions(_folder!, _database));
+        var report = TestContent.Publish(_folder!, _database);
         return report.Succeeded ? report.Imported : throw new InvalidOperationException(report.FatalError);
     }
 }

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using ProcedureReference.Search;
-using ProcedureReference.Storage;
+using ProcedureReference.Sqlite;
 
 namespace ProcedureReference.Benchmarks;
 

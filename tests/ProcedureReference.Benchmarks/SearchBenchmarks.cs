@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
-using ProcedureReference.Importing;
+using ProcedureReference.Testing;
 using ProcedureReference.Search;
-using ProcedureReference.Storage;
+using ProcedureReference.Sqlite;
 
 namespace ProcedureReference.Benchmarks;
 
@@ -20,7 +20,7 @@ public class SearchBenchmarks
     {
         _folder = BenchData.GenerateCorpus(Pages);
         var database = Path.Combine(_folder, "bench.db");
-        var report = Importer.Run(new ImportOptions(_folder, database));
+        var report = TestContent.Publish(_folder, database);
         if (!report.Succeeded) throw new InvalidOperationException(report.FatalError);
         _index = new SqliteSearchIndex(SqliteFiles.ConnectionString(database, readOnly: true),
             Synonyms.Load(Path.Combine(BenchData.ContentFolder, "synonyms.csv")));

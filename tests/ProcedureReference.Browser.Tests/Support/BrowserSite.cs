@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using ProcedureReference.Corpus;
+using ProcedureReference.Sqlite;
 using ProcedureReference.Web.Admin;
 
 namespace ProcedureReference.Browser.Tests.Support;
@@ -31,12 +32,13 @@ public sealed class BrowserSite : WebApplicationFactory<Program>, IAsyncLifetime
             File.Copy(file, Path.Combine(ContentPath, Path.GetFileName(file)));
         AddGeneratedPages();
         var data = Path.GetDirectoryName(DatabasePath)!;
-        new AdminStore(new AdminOptions
+        var admin = new AdminOptions
         {
             DatabasePath = Path.Combine(data, "admin.db"),
             KeysPath = Path.Combine(data, "keys"),
             UploadsPath = Path.Combine(data, "uploads"),
-        }).Add(AdminName, AdminPassword);
+        };
+        new AdminAccounts(new SqliteAdminStore(admin.DatabasePath), admin).Add(AdminName, AdminPassword);
         this.UseKestrel(0);
     }
 

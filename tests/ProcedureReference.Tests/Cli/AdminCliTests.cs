@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Configuration;
-using ProcedureReference.Publishing;
+using ProcedureReference.Sqlite;
 using ProcedureReference.Tests.Support;
 using ProcedureReference.Web;
 using ProcedureReference.Web.Admin;
@@ -26,7 +26,11 @@ public sealed class AdminCliTests : IDisposable
         return (exitCode, stdout.ToString(), stderr.ToString());
     }
 
-    private AdminStore Store() => new(AdminOptions.From(new ConfigurationBuilder().Build(), new ReferenceOptions { DatabasePath = _database }));
+    private AdminAccounts Store()
+    {
+        var options = AdminOptions.From(new ConfigurationBuilder().Build(), new ReferenceOptions { DatabasePath = _database });
+        return new AdminAccounts(new SqliteAdminStore(options.DatabasePath), options);
+    }
 
     [Fact]
     public void Add_reads_the_password_from_standard_input_and_stores_only_its_hash()
@@ -98,7 +102,7 @@ public sealed class AdminCliTests : IDisposable
 
         Assert.Equal(0, exitCode);
         Assert.Contains("Staged as ", stdout, StringComparison.Ordinal);
-        var store = new ContentStore(_database);
+        var store = new SqliteContentStore(_database);
         Assert.Single(store.Staged());
         Assert.Equal(1, store.Versions().LiveNumber);
     }

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using ProcedureReference.Importing;
+using ProcedureReference.Testing;
 using ProcedureReference.Tests.Support;
 
 namespace ProcedureReference.Tests.Importing;
@@ -52,7 +53,7 @@ public sealed class ContentArchiveTests : IDisposable
         Assert.Equal(["scrape/notes.md"], result.Skipped);
         Assert.True(File.Exists(Path.Combine(folder, "codes.csv")));
         Assert.Equal(5, Directory.GetFiles(folder, "*.txt").Length);
-        Assert.True(Importer.Run(new ImportOptions(folder, _temp.Combine("ref.db"))).Succeeded);
+        Assert.True(TestContent.Publish(folder, _temp.Combine("ref.db")).Succeeded);
     }
 
     [Theory]

@@ -1,5 +1,6 @@
 using System.Text;
 using ProcedureReference.Importing;
+using ProcedureReference.Testing;
 using ProcedureReference.Tests.Support;
 
 namespace ProcedureReference.Tests.Importing;
@@ -36,7 +37,7 @@ public sealed class ImporterBadFileTests : IDisposable
         SeedContent.AddCode(content, "bom_crlf.txt", BomCrlfCode);
 
         _database = _temp.Combine("ref.db");
-        _report = Importer.Run(new ImportOptions(content, _database) { MaxFileBytes = 10_000 });
+        _report = TestContent.Publish(new ImportOptions(content) { MaxFileBytes = 10_000 }, _database);
     }
 
     public void Dispose() => _temp.Dispose();

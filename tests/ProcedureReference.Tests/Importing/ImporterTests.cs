@@ -1,11 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using ProcedureReference.Importing;
+using ProcedureReference.Sqlite;
 using ProcedureReference.Storage;
+using ProcedureReference.Testing;
 using ProcedureReference.Tests.Support;
 
 namespace ProcedureReference.Tests.Importing;
 
-/// <summary>The importer against real SQLite files: what it writes, what it reports, and what it leaves alone when it fails.</summary>
+/// <summary>
+/// The importer through the real store, against real SQLite files (import and publish, as the command line does):
+/// what it writes, what it reports, and what it leaves alone when it fails.
+/// </summary>
 public sealed class ImporterTests : IDisposable
 {
     private static readonly string[] AllButPolicies =
@@ -20,7 +25,7 @@ public sealed class ImporterTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private static ImportReport Import(string content, string database) => Importer.Run(new ImportOptions(content, database));
+    private static ImportReport Import(string content, string database) => TestContent.Publish(content, database);
 
     private static int PageCount(string database) => int.Parse(Sql.Column(database, "SELECT count(*) FROM pages")[0], System.Globalization.CultureInfo.InvariantCulture);
 
@@ -43,7 +48,7 @@ public sealed class ImporterTests : IDisposable
         Assert.Equal(5, report.Added.Count);
         Assert.Equal(0, report.FilesWithErrors);
 
-        using var db = new ReferenceDb(ReferenceDb.OptionsFor(database, readOnly: true));
+        using var db = new ReferenceDb(SqliteReferenceDb.OptionsFor(database, readOnly: true));
         var pages = db.Pages.Include(p => p.Sections).ToDictionary(p => p.Code);
         Assert.Equal(SeedContent.Codes.Values.Order(), pages.Keys.Order());
         foreach (var (file, code) in SeedContent.Codes) Assert.Equal(file, pages[code].SourceFile);
@@ -134,7 +139,8 @@ public sealed class ImporterTests : IDisposable
         Assert.Equal(2, report.FilesWithErrors);
         Assert.Equal(5, PageCount(database));
         Assert.Equal(before, File.ReadAllBytes(database));
-        Assert.Equal(["ref.db", "ref.db.import.lock"], Directory.EnumerateFiles(_temp.Path).Select(Path.GetFileName).Order());
+        Assert.Equal(["ref.db", "ref.db.import.lock", "ref.db.publish.lock"], Directory.EnumerateFiles(_temp.Path).Select(Path.GetFileName).Order());
+        Assert.Empty(Directory.EnumerateFiles(new SqliteContentStore(database).StagingFolder));
     }
 
     [Fact]
@@ -162,7 +168,7 @@ public sealed class ImporterTests : IDisposable
         var report = Import(SeedContent.CopyTo(_temp), Path.Combine(notAFolder, "ref.db"));
 
         Assert.False(report.Succeeded);
-        Assert.Contains("cannot create the database folder", report.FatalError, StringComparison.Ordinal);
+        Assert.StartsWith($"cannot create {Path.Combine(notAFolder, "ref.staging")}: ", report.FatalError, StringComparison.Ordinal);
         Assert.Equal("a file where the database folder should be", File.ReadAllText(notAFolder));
     }
 
@@ -172,12 +178,12 @@ public sealed class ImporterTests : IDisposable
         var content = SeedContent.CopyTo(_temp);
         var database = _temp.Combine("ref.db");
 
-        using (var held = ImportLock.TryAcquire(database))
+        using (var held = new SqliteImportLock(database).TryAcquire())
         {
             Assert.NotNull(held);
-            Assert.Null(ImportLock.TryAcquire(database));
+            Assert.Null(new SqliteImportLock(database).TryAcquire());
 
-            var refused = Importer.Run(new ImportOptions(content, database));
+            var refused = Import(content, database);
 
             Assert.False(refused.Succeeded);
             Assert.Contains("another import", refused.FatalError, StringComparison.Ordinal);
@@ -194,12 +200,13 @@ public sealed class ImporterTests : IDisposable
     {
         var content = SeedContent.CopyTo(_temp);
         var database = _temp.Combine("ref.db");
-        Directory.CreateDirectory(ImportLock.PathFor(database)); // a folder where the lock file should be: unusable even to root
+        var lockFile = new SqliteImportLock(database).LockFile;
+        Directory.CreateDirectory(lockFile); // a folder where the lock file should be: unusable even to root
 
-        var report = Importer.Run(new ImportOptions(content, database));
+        var report = Import(content, database);
 
         Assert.False(report.Succeeded);
-        Assert.StartsWith($"cannot lock {ImportLock.PathFor(database)} to import: ", report.FatalError, StringComparison.Ordinal);
+        Assert.StartsWith($"cannot lock {lockFile} to import: ", report.FatalError, StringComparison.Ordinal);
         Assert.DoesNotContain("another import", report.FatalError, StringComparison.Ordinal);
         Assert.False(File.Exists(database));
     }

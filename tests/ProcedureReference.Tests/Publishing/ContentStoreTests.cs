@@ -1,5 +1,6 @@
 using ProcedureReference.Importing;
-using ProcedureReference.Publishing;
+using ProcedureReference.Sqlite;
+using ProcedureReference.Testing;
 using ProcedureReference.Tests.Support;
 
 namespace ProcedureReference.Tests.Publishing;
@@ -10,17 +11,17 @@ public sealed class ContentStoreTests : IDisposable
     private const string Edited = "Edited summary: this thrombectomy";
     private readonly TempFolder _temp = new();
     private readonly string _live;
-    private readonly ContentStore _store;
+    private readonly SqliteContentStore _store;
 
     public ContentStoreTests()
     {
         _live = _temp.Combine("data", "procedures.db");
-        _store = new ContentStore(_live, keep: 3);
+        _store = new SqliteContentStore(_live, keep: 3);
     }
 
     public void Dispose() => _temp.Dispose();
 
-    private static ImportOptions Options(string content) => new(content, "ignored: the store imports against its own live database");
+    private static ImportOptions Options(string content) => new(content);
 
     private string EditedContent(string name, string marker = Edited)
     {
@@ -91,12 +92,12 @@ public sealed class ContentStoreTests : IDisposable
     [Fact]
     public void The_first_publish_keeps_content_that_was_live_before_versions_as_a_version()
     {
-        Assert.True(Importer.Run(new ImportOptions(SeedContent.CopyTo(_temp), _live)).Succeeded);
+        Assert.True(TestContent.PublishWithoutVersions(SeedContent.CopyTo(_temp), _live).Succeeded);
 
         _store.ImportAndPublish(Options(EditedContent("edited")), "tester", "edited");
 
         var versions = _store.Versions().Versions;
-        Assert.Equal(ContentStore.BeforeVersionsSource, versions.Single(v => v.Number == 1).Source);
+        Assert.Equal(SqliteContentStore.BeforeVersionsSource, versions.Single(v => v.Number == 1).Source);
         Assert.True(_store.Rollback(1, "tester").Succeeded);
         Assert.DoesNotContain(Edited, LiveSummaryOf37188(), StringComparison.Ordinal);
     }
@@ -149,7 +150,7 @@ public sealed class ContentStoreTests : IDisposable
     public void Leftovers_of_a_killed_import_or_publish_are_removed_and_the_live_database_kept()
     {
         _store.ImportAndPublish(Options(SeedContent.CopyTo(_temp)), "tester", "seeds");
-        var halfCopied = _live + Importer.PublishingSuffix + "0123";
+        var halfCopied = _live + SqliteContentStore.PublishingSuffix + "0123";
         var halfBuilt = _live + ".building-4567";
         var stagedWithoutReport = Path.Combine(_store.StagingFolder, "20260101-000000-deadbeef.db");
         foreach (var leftover in new[] { halfCopied, halfBuilt, stagedWithoutReport }) File.WriteAllText(leftover, "half");

@@ -1,8 +1,9 @@
 using Microsoft.Data.Sqlite;
 using ProcedureReference.Corpus;
-using ProcedureReference.Importing;
 using ProcedureReference.Search;
+using ProcedureReference.Sqlite;
 using ProcedureReference.Storage;
+using ProcedureReference.Testing;
 using ProcedureReference.Tests.Support;
 
 namespace ProcedureReference.Tests.Search;
@@ -23,7 +24,7 @@ public sealed class BroadQueryTests : IDisposable
         var corpus = _temp.CreateFolder("corpus");
         CorpusGenerator.Generate(corpus, Pages, seed: 11);
         _database = _temp.Combine("data", "ref.db");
-        var report = Importer.Run(new ImportOptions(corpus, _database));
+        var report = TestContent.Publish(corpus, _database);
         Assert.True(report.Succeeded, report.FatalError);
         _index = new SqliteSearchIndex(SqliteFiles.ConnectionString(_database, readOnly: true));
     }

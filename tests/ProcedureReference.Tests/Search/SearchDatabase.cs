@@ -1,6 +1,6 @@
-using ProcedureReference.Importing;
 using ProcedureReference.Search;
-using ProcedureReference.Storage;
+using ProcedureReference.Sqlite;
+using ProcedureReference.Testing;
 using ProcedureReference.Tests.Support;
 
 namespace ProcedureReference.Tests.Search;
@@ -23,7 +23,7 @@ public sealed class SearchDatabase : IDisposable
         Content = SeedContent.CopyTo(_temp);
         changeContent(Content);
         Path = _temp.Combine("data", "ref.db");
-        var report = Importer.Run(new ImportOptions(Content, Path));
+        var report = TestContent.Publish(Content, Path);
         if (!report.Succeeded) throw new InvalidOperationException(report.FatalError);
         Index = new SqliteSearchIndex(SqliteFiles.ConnectionString(Path, readOnly: true), RepositorySynonyms, RepositoryCategories);
     }

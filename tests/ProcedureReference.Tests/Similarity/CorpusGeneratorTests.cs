@@ -1,6 +1,7 @@
 using ProcedureReference.Corpus;
 using ProcedureReference.Importing;
 using ProcedureReference.Parsing;
+using ProcedureReference.Testing;
 using ProcedureReference.Tests.Support;
 
 namespace ProcedureReference.Tests.Similarity;
@@ -58,7 +59,7 @@ public sealed class CorpusGeneratorTests : IDisposable
     public void Every_page_imports_without_errors_and_both_layouts_are_there()
     {
         var folder = Generate("corpus", seed: 2);
-        var report = Importer.Run(new ImportOptions(folder, _temp.Combine("ref.db")));
+        var report = TestContent.Publish(folder, _temp.Combine("ref.db"));
 
         Assert.True(report.Succeeded, report.FatalError);
         Assert.Equal(Pages, report.Imported);

@@ -1,5 +1,6 @@
 using ProcedureReference.Corpus;
 using ProcedureReference.Importing;
+using ProcedureReference.Testing;
 using ProcedureReference.Tests.Support;
 using Xunit.Abstractions;
 
@@ -19,7 +20,7 @@ public sealed class FamilyPrecisionTests(ITestOutputHelper output) : IDisposable
         CorpusGenerator.Generate(folder, 2000, seed: 2026);
         var database = _temp.Combine("ref.db");
 
-        var report = Importer.Run(new ImportOptions(folder, database));
+        var report = TestContent.Publish(folder, database);
 
         Assert.True(report.Succeeded, report.FatalError);
         var similar = SimilarCodeRows.Read(database).ToDictionary(

@@ -1,5 +1,6 @@
 using ProcedureReference.Importing;
 using ProcedureReference.Similarity;
+using ProcedureReference.Testing;
 using ProcedureReference.Tests.Support;
 
 namespace ProcedureReference.Tests.Similarity;
@@ -19,7 +20,7 @@ public sealed class ListedSimilarCodesTests : IDisposable
         var content = SeedContent.CopyTo(_temp);
         File.AppendAllText(Path.Combine(content, SeedContent.FileOf("34421")), "\n" + string.Join("\n", lines) + "\n");
         var database = _temp.Combine("ref.db");
-        var report = Importer.Run(new ImportOptions(content, database));
+        var report = TestContent.Publish(content, database);
         Assert.True(report.Succeeded, report.FatalError);
         Assert.Equal(0, report.FilesWithErrors);
         return SimilarCodeRows.Read(database);

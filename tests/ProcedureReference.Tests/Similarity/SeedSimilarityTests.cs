@@ -1,4 +1,5 @@
 using ProcedureReference.Importing;
+using ProcedureReference.Testing;
 using ProcedureReference.Tests.Support;
 
 namespace ProcedureReference.Tests.Similarity;
@@ -13,7 +14,7 @@ public sealed class SeedSimilarityTests : IDisposable
     private Dictionary<string, List<SimilarCodeRow>> ImportSeeds()
     {
         var database = _temp.Combine("ref.db");
-        var report = Importer.Run(new ImportOptions(SeedContent.CopyTo(_temp), database));
+        var report = TestContent.Publish(SeedContent.CopyTo(_temp), database);
         Assert.True(report.Succeeded, report.FatalError);
         return SimilarCodeRows.Read(database);
     }
@@ -76,7 +77,7 @@ public sealed class SeedSimilarityTests : IDisposable
     public void The_number_of_similar_codes_is_configurable()
     {
         var database = _temp.Combine("one.db");
-        var report = Importer.Run(new ImportOptions(SeedContent.CopyTo(_temp), database) { SimilarCount = 1 });
+        var report = TestContent.Publish(new ImportOptions(SeedContent.CopyTo(_temp)) { SimilarCount = 1 }, database);
 
         Assert.True(report.Succeeded, report.FatalError);
         var rows = SimilarCodeRows.Read(database);

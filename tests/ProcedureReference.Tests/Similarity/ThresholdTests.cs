@@ -1,4 +1,5 @@
 using ProcedureReference.Importing;
+using ProcedureReference.Testing;
 using ProcedureReference.Tests.Support;
 
 namespace ProcedureReference.Tests.Similarity;
@@ -97,7 +98,7 @@ public sealed class ThresholdTests : IDisposable
         SeedContent.AddCode(content, DentalFile, "D1110");
         var database = _temp.Combine("ref.db");
 
-        var report = Importer.Run(new ImportOptions(content, database));
+        var report = TestContent.Publish(content, database);
 
         Assert.True(report.Succeeded, report.FatalError);
         Assert.Equal(0, report.FilesWithErrors);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ProcedureReference.Sqlite;
 using ProcedureReference.Storage;
 using ProcedureReference.Tests.Support;
 
@@ -19,7 +20,7 @@ public sealed class MigrationSchemaTests : IDisposable
     private string Create(string name, Action<ReferenceDb> create)
     {
         var path = _temp.Combine(name);
-        using var db = new ReferenceDb(ReferenceDb.OptionsFor(path));
+        using var db = new ReferenceDb(SqliteReferenceDb.OptionsFor(path));
         create(db);
         return path;
     }

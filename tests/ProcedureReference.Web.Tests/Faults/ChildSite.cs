@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using ProcedureReference.Sqlite;
 using ProcedureReference.Web.Admin;
 using ProcedureReference.Web.Tests.Support;
 
@@ -25,12 +26,13 @@ public sealed class ChildSite : IDisposable
     public static async Task<ChildSite> StartAsync(string database, string content, string? pauseAt)
     {
         var data = Path.GetDirectoryName(database)!;
-        var admins = new AdminStore(new AdminOptions
+        var options = new AdminOptions
         {
             DatabasePath = Path.Combine(data, "admin.db"),
             KeysPath = Path.Combine(data, "keys"),
             UploadsPath = Path.Combine(data, "uploads"),
-        });
+        };
+        var admins = new AdminAccounts(new SqliteAdminStore(options.DatabasePath), options);
         admins.Add(Name, Password);
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var process = ChildProcess.Start(data, [$"--Database:Path={database}", $"--Content:Path={content}", $"--Urls={address}"], pauseAt);

@@ -1,5 +1,5 @@
 using ProcedureReference.Corpus;
-using ProcedureReference.Importing;
+using ProcedureReference.Testing;
 using ProcedureReference.Web.Tests.Support;
 
 namespace ProcedureReference.Web.Tests.Faults;
@@ -45,7 +45,7 @@ public sealed class KillFixture : IDisposable
     private DatabaseFacts FactsOfImport(string content, string name)
     {
         var database = Path.Combine(_root, name);
-        var report = Importer.Run(new ImportOptions(content, database));
+        var report = TestContent.Publish(content, database);
         Assert.True(report.Succeeded, report.FatalError);
         return DatabaseFacts.Of(database);
     }

@@ -1,5 +1,6 @@
 using ProcedureReference.Importing;
-using ProcedureReference.Publishing;
+using ProcedureReference.Sqlite;
+using ProcedureReference.Testing;
 using ProcedureReference.Web.Hosting;
 using ProcedureReference.Web.Tests.Support;
 
@@ -17,12 +18,12 @@ public sealed class KillScenario(KillFixture fixture) : IDisposable
     public string Database => _app.DatabasePath;
     public string ContentPath => _app.ContentPath;
     public string DataFolder => Path.GetDirectoryName(_app.DatabasePath)!;
-    public ContentStore Store => new(_app.DatabasePath);
+    public SqliteContentStore Store => new(_app.DatabasePath);
 
     /// <summary>The seed pages published as v1, as a first start does.</summary>
-    public ContentStore PublishSeeds()
+    public SqliteContentStore PublishSeeds()
     {
-        var (report, published) = Store.ImportAndPublish(new ImportOptions(_app.ContentPath, Database), "test", "seeds");
+        var (report, published) = Store.ImportAndPublish(new ImportOptions(_app.ContentPath), "test", "seeds");
         Assert.True(published?.Succeeded, report.FatalError ?? published?.Message);
         Assert.Equal(fixture.Seeds, DatabaseFacts.Of(Database));
         return Store;
@@ -31,15 +32,15 @@ public sealed class KillScenario(KillFixture fixture) : IDisposable
     /// <summary>The fixture's corpus published over the seeds, as v2.</summary>
     public void PublishCorpus()
     {
-        var (report, published) = Store.ImportAndPublish(new ImportOptions(fixture.Corpus, Database), "test", "corpus");
+        var (report, published) = Store.ImportAndPublish(new ImportOptions(fixture.Corpus), "test", "corpus");
         Assert.True(published?.Succeeded, report.FatalError ?? published?.Message);
         Assert.Equal(fixture.Generated, DatabaseFacts.Of(Database));
     }
 
-    /// <summary>The seed pages imported by an import that kept no versions (as before versions were kept).</summary>
+    /// <summary>The seed pages live with no versions kept (as before versions were kept).</summary>
     public void ImportSeedsWithoutVersions()
     {
-        var report = Importer.Run(new ImportOptions(_app.ContentPath, Database));
+        var report = TestContent.PublishWithoutVersions(_app.ContentPath, Database);
         Assert.True(report.Succeeded, report.FatalError);
     }
 
@@ -76,7 +77,7 @@ public sealed class KillScenario(KillFixture fixture) : IDisposable
     /// <summary>After the crash and the restart an import runs and publishes as usual: no lock or file is left in its way.</summary>
     public void AssertImportsAgain()
     {
-        var (report, published) = Store.ImportAndPublish(new ImportOptions(fixture.Corpus, Database), "test", "after the crash");
+        var (report, published) = Store.ImportAndPublish(new ImportOptions(fixture.Corpus), "test", "after the crash");
         Assert.True(published?.Succeeded, report.FatalError ?? published?.Message);
         Assert.Equal(fixture.Generated, DatabaseFacts.Of(Database));
         Leftovers.AssertNone(DataFolder);

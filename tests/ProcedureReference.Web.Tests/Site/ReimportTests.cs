@@ -1,4 +1,4 @@
-using ProcedureReference.Importing;
+using ProcedureReference.Testing;
 using ProcedureReference.Web.Tests.Support;
 
 namespace ProcedureReference.Web.Tests.Site;
@@ -13,7 +13,7 @@ public class ReimportTests(ReferenceApp app) : IClassFixture<ReferenceApp>
 
         var file = Path.Combine(app.ContentPath, "004_b058e552b792f92e.txt");
         File.WriteAllText(file, File.ReadAllText(file).Replace("Percutaneous transluminal mechanical thrombectomy is", "Edited summary: this thrombectomy is", StringComparison.Ordinal));
-        var report = Importer.Run(new ImportOptions(app.ContentPath, app.DatabasePath));
+        var report = TestContent.Publish(app.ContentPath, app.DatabasePath);
         Assert.Equal(["37188"], report.Changed);
 
         // The app notices the new file within about a second; poll rather than sleep a fixed time.

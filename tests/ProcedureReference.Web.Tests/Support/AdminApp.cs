@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
+using ProcedureReference.Sqlite;
 using ProcedureReference.Web.Admin;
 
 namespace ProcedureReference.Web.Tests.Support;
@@ -13,12 +14,13 @@ public class AdminApp : ReferenceApp
 
     public AdminApp()
     {
-        var store = new AdminStore(new AdminOptions
+        var options = new AdminOptions
         {
             DatabasePath = Path.Combine(Path.GetDirectoryName(DatabasePath)!, "admin.db"),
             KeysPath = Path.Combine(Path.GetDirectoryName(DatabasePath)!, "keys"),
             UploadsPath = Path.Combine(Path.GetDirectoryName(DatabasePath)!, "uploads"),
-        });
+        };
+        var store = new AdminAccounts(new SqliteAdminStore(options.DatabasePath), options);
         Assert.True(store.Add(Name, Password));
         Assert.True(store.Add(LockableName, Password));
     }

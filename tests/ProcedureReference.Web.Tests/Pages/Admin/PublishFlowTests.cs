@@ -66,7 +66,7 @@ public class PublishFlowTests(AdminApp app) : IClassFixture<AdminApp>
         Assert.Contains("Published v", admin, StringComparison.Ordinal);
 
         // Roll back to the version that was live before the publish.
-        var versions = app.Services.GetRequiredService<ProcedureReference.Publishing.ContentStore>().Versions();
+        var versions = app.Services.GetRequiredService<ProcedureReference.Publishing.IContentStore>().Versions();
         var previous = versions.Versions.First(v => v.Number < versions.LiveNumber).Number;
         using var rollback = await session.PostFormAsync("/admin?handler=Rollback", "/admin", new() { ["version"] = previous.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         Assert.Equal(HttpStatusCode.Redirect, rollback.StatusCode);
