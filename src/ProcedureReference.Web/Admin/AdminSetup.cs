@@ -19,6 +19,8 @@ public static class AdminSetup
         var reference = ReferenceOptions.From(builder.Configuration);
         var options = AdminOptions.From(builder.Configuration, reference);
         builder.Services.AddSingleton(options);
+        // The storage engine's writing side (content store, admin store) for the whole site: registered here because
+        // its settings come from both the reference's and the admin area's options.
         builder.Services.AddSingleton(StorageSetup.SqliteOptionsFor(reference, options));
         builder.Services.AddSqliteWriting();
         builder.Services.AddSingleton<AdminAccounts>();
