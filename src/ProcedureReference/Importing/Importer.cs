@@ -60,7 +60,7 @@ public static class Importer
         var writing = building;
         try
         {
-            var similarity = new SimilarityIndexBuilder(new SimilarityOptions { Count = options.SimilarCount }, CodeRanges.Load(content, warnings));
+            var similarity = new SimilarityIndexBuilder(new SimilarityOptions { Count = options.SimilarCount }, Search.CodeCategories.ForImport(content, warnings));
             var (results, hashes) = Build(files, manifest, building, options.MaxFileBytes, similarity, progress);
             if (hashes.Count == 0)
             {
