@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using ProcedureReference.Codes;
 using ProcedureReference.Parsing;
 
 namespace ProcedureReference.Benchmarks;
@@ -18,8 +19,8 @@ public class ParseBenchmarks
     }
 
     [Benchmark]
-    public ParsedPage HeadedPage() => PageParser.Parse("004_b058e552b792f92e.txt", _headed, "37188");
+    public ParsedPage HeadedPage() => PageParser.Parse("004_b058e552b792f92e.txt", _headed, ProcedureCode.Parse("37188"));
 
     [Benchmark]
-    public ParsedPage DroppedHeadingPage() => PageParser.Parse("000_36cba762d94ce8c5.txt", _dropped, "78458");
+    public ParsedPage DroppedHeadingPage() => PageParser.Parse("000_36cba762d94ce8c5.txt", _dropped, ProcedureCode.Parse("78458"));
 }

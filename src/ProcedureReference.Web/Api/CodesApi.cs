@@ -13,7 +13,7 @@ public static class CodesApi
     {
         app.MapGet("/api/codes/{code}", async (string code, ReferenceDb db, HttpContext context) =>
             {
-                var canonical = ProcedureReference.Parsing.Codes.Canonical(code);
+                var canonical = ProcedureReference.Codes.ProcedureCode.TryParse(code, out var parsed) ? parsed.ToString() : "";
                 var page = canonical.Length is > 0 and <= 40 ? await CodePageQuery.FindAsync(db, canonical) : null;
                 return page is null
                     ? ErrorResponses.Problem(context, StatusCodes.Status404NotFound, "Unknown code", $"No page for code {SearchText.Limit(code, DetailsModel.MaxEchoedCodeChars)}.")
@@ -44,10 +44,10 @@ public sealed record CodeJson(
     IReadOnlyList<SimilarJson> Similar)
 {
     public static CodeJson From(CodePage page) => new(page.Code, page.System, page.Title, page.Name, page.CommonNames,
-        page.TechnicalTerm, "/codes/" + Uri.EscapeDataString(page.Code),
+        page.TechnicalTerm, ProcedureReference.Codes.ProcedureCode.PathOf(page.Code),
         page.Sections.Select(s => new SectionJson(s.Kind, s.Anchor, s.Title, s.Heading, s.Markdown, s.Html)).ToList(),
         page.Previous, page.Next,
-        page.Similar.Select(s => new SimilarJson(s.Code, s.Title, Math.Round(s.Score, 3), s.Reason, s.Source, s.InReference ? "/codes/" + Uri.EscapeDataString(s.Code) : null)).ToList());
+        page.Similar.Select(s => new SimilarJson(s.Code, s.Title, Math.Round(s.Score, 3), s.Reason, s.Source, s.InReference ? ProcedureReference.Codes.ProcedureCode.PathOf(s.Code) : null)).ToList());
 }
 
 /// <summary>A similar code; <c>url</c> is null for a listed code the reference does not hold.</summary>

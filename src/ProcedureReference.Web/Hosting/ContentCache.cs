@@ -12,7 +12,12 @@ public static class ContentCache
     private const string Tag = "content";
 
     public static IServiceCollection AddContentCache(this IServiceCollection services) =>
-        services.AddOutputCache(cache => cache.AddPolicy(Policy, policy => policy.Expire(TimeSpan.FromHours(1)).Tag(Tag)));
+        services.AddOutputCache(cache =>
+        {
+            // /codes/j1100 must reach the page (which redirects to /codes/J1100), not the cached J1100 page.
+            cache.UseCaseSensitivePaths = true;
+            cache.AddPolicy(Policy, policy => policy.Expire(TimeSpan.FromHours(1)).Tag(Tag));
+        });
 
     /// <summary>Checks for a switched database before the cache answers, and empties the cache when there was one.</summary>
     public static WebApplication UseContentCache(this WebApplication app)

@@ -24,7 +24,7 @@ public static class SiteEndpoints
             using (var xml = XmlWriter.Create(output, new XmlWriterSettings { Indent = false }))
             {
                 xml.WriteStartElement("urlset", "http://www.sitemaps.org/schemas/sitemap/0.9");
-                foreach (var path in FixedPaths.Concat(codes.Select(c => "/codes/" + Uri.EscapeDataString(c))))
+                foreach (var path in FixedPaths.Concat(codes.Select(ProcedureReference.Codes.ProcedureCode.PathOf)))
                 {
                     xml.WriteStartElement("url");
                     xml.WriteElementString("loc", root + path);

@@ -36,7 +36,7 @@ public static class Importer
 
         try
         {
-            var similarity = new SimilarityIndexBuilder(new SimilarityOptions { Count = options.SimilarCount }, CodeRanges.Load(content, warnings));
+            var similarity = new SimilarityIndexBuilder(new SimilarityOptions { Count = options.SimilarCount }, Search.CodeCategories.ForImport(content, warnings));
             var (results, hashes) = Build(files, manifest, openWriter, options.MaxFileBytes, similarity, progress);
             if (hashes.Count == 0)
                 return ImportReport.Failed(content, "no usable page was found; the live content was left as it was", clock.Elapsed, results, warnings);

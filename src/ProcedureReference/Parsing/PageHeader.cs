@@ -1,3 +1,5 @@
+using ProcedureReference.Codes;
+
 namespace ProcedureReference.Parsing;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace ProcedureReference.Parsing;
 internal sealed record PageHeader(
     string? Title,
     string? System,
-    string? StatedCode,
+    ProcedureCode? StatedCode,
     string? Name,
     IReadOnlyList<string> CommonNames,
     string? TechnicalTerm,
@@ -20,7 +22,8 @@ internal sealed record PageHeader(
     public static PageHeader Read(IReadOnlyList<string> lines)
     {
         var known = IsKnownLayout(lines);
-        string? title = null, system = null, code = null, name = null, term = null;
+        string? title = null, system = null, name = null, term = null;
+        ProcedureCode? code = null;
         var commonNames = new List<string>();
         var expectName = false;
         var i = 0;
@@ -98,14 +101,14 @@ internal sealed record PageHeader(
         SectionRules.SiteChrome.Any(c => string.Equals(c, line, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>'CPT4 code' or 'CPT4 code 93970': the system and the code stated, if any.</summary>
-    internal static (string System, string? Code)? CodeSystemLine(string line)
+    internal static (string System, ProcedureCode? Code)? CodeSystemLine(string line)
     {
         foreach (var (label, system) in SectionRules.CodeSystems)
         {
             if (!line.StartsWith(label, StringComparison.OrdinalIgnoreCase)) continue;
             var rest = line[label.Length..].Trim().TrimStart(':').Trim();
             if (rest.Length == 0) return (system, null);
-            if (Codes.IsCodeShaped(rest)) return (system, rest.ToUpperInvariant());
+            if (ProcedureCode.IsCodeShaped(rest)) return (system, ProcedureCode.Parse(rest));
         }
         return null;
     }

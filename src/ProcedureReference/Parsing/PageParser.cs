@@ -1,3 +1,5 @@
+using ProcedureReference.Codes;
+
 namespace ProcedureReference.Parsing;
 
 /// <summary>
@@ -9,7 +11,7 @@ public static class PageParser
 {
     /// <param name="file">The file name, used in messages and as a last resort for the code.</param>
     /// <param name="manifestCode">The code codes.csv gives this file, if any.</param>
-    public static ParsedPage Parse(string file, ReadOnlySpan<byte> bytes, string? manifestCode = null,
+    public static ParsedPage Parse(string file, ReadOnlySpan<byte> bytes, ProcedureCode? manifestCode = null,
         long maxBytes = PageText.DefaultMaxBytes)
     {
         var decoded = PageText.Decode(bytes, maxBytes);
@@ -18,7 +20,7 @@ public static class PageParser
         return decoded.Warning is null ? page : page with { Warnings = [decoded.Warning, .. page.Warnings] };
     }
 
-    public static ParsedPage Parse(string file, string text, string? manifestCode = null)
+    public static ParsedPage Parse(string file, string text, ProcedureCode? manifestCode = null)
     {
         var warnings = new List<string>();
         var lines = TextLines.Split(text);
@@ -81,16 +83,16 @@ public static class PageParser
         return merged.Select(s => new ParsedSection(s.Kind, s.Heading, MarkdownWriter.Write(s.Lines))).ToList();
     }
 
-    private static (string? Code, string? System) ResolveCode(string file, string? manifestCode, PageHeader header, List<string> warnings)
+    private static (string? Code, string? System) ResolveCode(string file, ProcedureCode? manifestCode, PageHeader header, List<string> warnings)
     {
-        string? code = null;
-        if (!string.IsNullOrWhiteSpace(manifestCode)) code = Codes.Canonical(manifestCode);
+        ProcedureCode? code = null;
+        if (manifestCode is not null) code = manifestCode;
         else if (header.StatedCode is not null) code = header.StatedCode;
-        else if (Path.GetFileNameWithoutExtension(file) is var stem && Codes.IsCodeShaped(stem)) code = Codes.Canonical(stem);
-        else if ((header.Title ?? header.Name) is { } descriptor && Codes.Slug(descriptor) is { Length: > 0 } slug)
+        else if (Path.GetFileNameWithoutExtension(file) is var stem && ProcedureCode.IsCodeShaped(stem)) code = ProcedureCode.Parse(stem);
+        else if ((header.Title ?? header.Name) is { } descriptor && ProcedureCode.FromDescriptor(descriptor) is { } named)
         {
-            code = slug;
-            warnings.Add($"no code in codes.csv, on the page or in the file name; named '{slug}' from its descriptor");
+            code = named;
+            warnings.Add($"no code in codes.csv, on the page or in the file name; named '{named}' from its descriptor");
         }
 
         if (manifestCode is not null && header.StatedCode is not null && header.StatedCode != code)
@@ -99,9 +101,9 @@ public static class PageParser
         var system = header.System;
         if (system is null && code is not null)
         {
-            system = Codes.SystemFromShape(code);
+            system = ProcedureCode.SystemFromShape(code.ToString());
             if (header.KnownLayout) warnings.Add($"no code-system line; took {system} from the code's shape");
         }
-        return (code, system);
+        return (code?.ToString(), system);
     }
 }

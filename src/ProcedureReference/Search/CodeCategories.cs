@@ -1,85 +1,116 @@
+using ProcedureReference.Importing;
+
 namespace ProcedureReference.Search;
 
 /// <summary>Where a code sits in its system's published ranges: 78458 is Radiology / Nuclear Medicine.</summary>
 public sealed record CodeCategory(string Section, string? Subsection);
 
 /// <summary>
-/// The code ranges of content/cpt-ranges.csv (<c>system,from,to,section,subsection</c>; '#' comments): rows with
+/// The code ranges of cpt-ranges.csv, the one place that says where a code stands: search facets and browse
+/// (its section is its category) and the similar codes' 'same CPT subsection' reason both ask it. Columns
+/// <c>system,from,to,section,subsection</c>, read with <see cref="DataFile"/> ('#' comments, quoted fields): rows with
 /// an empty subsection are sections, the others subsections within them. The ends of a range have one shape
-/// ('70010', '0001T') and hold the codes of that shape between them. Categories are not stored in the
-/// database; they are computed from codes in memory, which costs nothing at this scale. A category value (for
-/// the facet and the filter) is the section name alone, e.g. "Surgery".
+/// ('70010', '0001T') and hold the codes of that shape between them. Categories are not stored in the database;
+/// they are computed from codes in memory, which costs nothing at this scale.
 /// </summary>
 public sealed class CodeCategories
 {
-    private readonly IReadOnlyList<Range> _sections;
-    private readonly IReadOnlyList<Range> _subsections;
+    public const string FileName = "cpt-ranges.csv";
 
-    private CodeCategories(IReadOnlyList<Range> sections, IReadOnlyList<Range> subsections)
+    private readonly CodeRange[] _ranges;
+
+    private CodeCategories(CodeRange[] ranges) => _ranges = ranges;
+
+    public static CodeCategories Empty { get; } = new([]);
+
+    /// <summary>The ranges the reference ships (its own content/cpt-ranges.csv), for an import whose folder has none.</summary>
+    public static CodeCategories Shipped { get; } = ReadShipped();
+
+    /// <summary>Every range, in file order.</summary>
+    public IReadOnlyList<CodeRange> All => _ranges;
+
+    /// <summary>Reads the ranges file; a missing file means no categories. Unusable lines go to <paramref name="warnings"/>.</summary>
+    public static CodeCategories Load(string path, ICollection<string>? warnings = null) =>
+        File.Exists(path) ? Parse(File.ReadAllText(path), warnings ?? []) : Empty;
+
+    /// <summary>
+    /// The ranges an import uses: the folder's cpt-ranges.csv, else <see cref="Shipped"/>. A file that cannot be read
+    /// or has no usable line is reported in <paramref name="warnings"/> and the shipped ranges are used.
+    /// </summary>
+    public static CodeCategories ForImport(string folder, ICollection<string> warnings)
     {
-        _sections = sections;
-        _subsections = subsections;
+        ArgumentNullException.ThrowIfNull(warnings);
+        var path = Path.Combine(folder, FileName);
+        if (!File.Exists(path)) return Shipped;
+        CodeCategories read;
+        try
+        {
+            read = Parse(File.ReadAllText(path), warnings);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            warnings.Add($"{FileName} cannot be read ({e.Message}); the shipped CPT ranges were used");
+            return Shipped;
+        }
+        if (read._ranges.Length > 0) return read;
+        warnings.Add($"{FileName} has no usable line; the shipped CPT ranges were used");
+        return Shipped;
     }
 
-    public static CodeCategories Empty { get; } = new([], []);
+    /// <summary>Parses the file's lines; the header line is skipped and unusable lines reported and skipped.</summary>
+    public static CodeCategories Parse(IEnumerable<string> lines, ICollection<string>? warnings = null) =>
+        Parse(string.Join('\n', lines), warnings ?? []);
 
-    /// <summary>Reads the ranges file; a missing file means no categories.</summary>
-    public static CodeCategories Load(string path) => File.Exists(path) ? Parse(File.ReadLines(path)) : Empty;
-
-    /// <summary>Parses the CSV lines; the header line and malformed rows are skipped (the file is ours, not user input).</summary>
-    public static CodeCategories Parse(IEnumerable<string> lines)
+    public static CodeCategories Parse(string text, ICollection<string> warnings)
     {
-        ArgumentNullException.ThrowIfNull(lines);
-        var sections = new List<Range>();
-        var subsections = new List<Range>();
-        foreach (var line in lines)
+        ArgumentNullException.ThrowIfNull(warnings);
+        var ranges = new List<CodeRange>();
+        foreach (var line in DataFile.Parse(text, FileName, comments: true, warnings))
         {
-            var text = line.Trim();
-            if (text.Length == 0 || text.StartsWith('#')) continue;
-            var cells = text.Split(',').Select(c => c.Trim()).ToArray();
-            if (cells.Length < 4 || cells[1].Length == 0 || cells[1].Length != cells[2].Length || cells[3].Length == 0) continue;
-            var subsection = cells.Length > 4 && cells[4].Length > 0 ? cells[4] : null;
-            var range = new Range(cells[0], cells[1].ToUpperInvariant(), cells[2].ToUpperInvariant(), cells[3], subsection);
-            (subsection is null ? sections : subsections).Add(range);
+            var f = line.Fields;
+            if (f[0].Equals("system", StringComparison.OrdinalIgnoreCase)) continue;
+            if (f.Count is < 4 or > 5 || f[0].Length == 0 || f[1].Length == 0 || f[1].Length != f[2].Length || f[3].Length == 0
+                || string.CompareOrdinal(f[1].ToUpperInvariant(), f[2].ToUpperInvariant()) > 0)
+            {
+                warnings.Add($"{FileName} line {line.Number}: expected 'system,from,to,section,subsection' with from and to of one length and from <= to, found '{DataFile.Shorten(line.Text)}'; line ignored");
+                continue;
+            }
+            var subsection = f.Count > 4 && f[4].Length > 0 ? f[4] : null;
+            ranges.Add(new CodeRange(CodeRange.NormalSystem(f[0]), f[1].ToUpperInvariant(), f[2].ToUpperInvariant(), f[3], subsection));
         }
-        return new(sections, subsections);
+        return new([.. ranges]);
     }
 
     /// <summary>The section (and subsection, when one is listed) holding a code, or null for codes outside every range.</summary>
     public CodeCategory? Find(string system, string code)
     {
-        var section = _sections.FirstOrDefault(r => r.Holds(system, code));
-        if (section is null) return null;
-        var subsection = _subsections.FirstOrDefault(r => r.Section == section.Section && r.Holds(system, code));
-        return new CodeCategory(section.Section, subsection?.Subsection);
+        var index = IndexOf(system, code);
+        if (index < 0) return null;
+        var range = _ranges[index];
+        return new CodeCategory(range.Section, range.Subsection);
     }
 
     /// <summary>The category value of a code: its section name, or null.</summary>
-    public string? CategoryOf(string system, string code) => _sections.FirstOrDefault(r => r.Holds(system, code))?.Section;
+    public string? CategoryOf(string system, string code) => Find(system, code)?.Section;
 
     /// <summary>
-    /// An inclusive range of codes of one shape: '00100' to '01999', or '0001T' to '0999T'. A code is in it when it
-    /// has that shape and sorts between the ends, which for codes of one shape is numeric order.
+    /// The range that places a code, as an index into <see cref="All"/>: the first subsection of the code's section
+    /// that holds it, else that section (the first section row holding it); -1 when no section holds it.
     /// </summary>
-    private sealed record Range(string System, string From, string To, string Section, string? Subsection)
+    public int IndexOf(string system, string code)
     {
-        public bool Holds(string system, string code) =>
-            string.Equals(system, System, StringComparison.OrdinalIgnoreCase)
-            && SameShape(code)
-            && string.Compare(code, From, StringComparison.OrdinalIgnoreCase) >= 0
-            && string.Compare(code, To, StringComparison.OrdinalIgnoreCase) <= 0;
+        var section = Array.FindIndex(_ranges, r => r.Subsection is null && r.Holds(system, code));
+        if (section < 0) return -1;
+        var name = _ranges[section].Section;
+        var subsection = Array.FindIndex(_ranges, r => r.Subsection is not null && r.Section == name && r.Holds(system, code));
+        return subsection >= 0 ? subsection : section;
+    }
 
-        /// <summary>Digits where the ends have digits; where they have letters, a letter between theirs ('0042T' is not in 0001F-9007F).</summary>
-        private bool SameShape(string code)
-        {
-            if (code.Length != From.Length) return false;
-            for (var i = 0; i < code.Length; i++)
-            {
-                var c = char.ToUpperInvariant(code[i]);
-                var fits = char.IsAsciiDigit(From[i]) ? char.IsAsciiDigit(c) : char.IsAsciiLetter(c) && c >= From[i] && c <= To[i];
-                if (!fits) return false;
-            }
-            return true;
-        }
+    private static CodeCategories ReadShipped()
+    {
+        using var stream = typeof(CodeCategories).Assembly.GetManifestResourceStream(FileName)
+            ?? throw new InvalidOperationException($"the shipped {FileName} is not embedded in the assembly");
+        using var reader = new StreamReader(stream);
+        return Parse(reader.ReadToEnd(), []);
     }
 }

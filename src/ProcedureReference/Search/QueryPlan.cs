@@ -60,8 +60,8 @@ internal sealed partial class QueryPlan
         // A whole query shaped like a code with punctuation (K35.80) is looked up as typed; its words alone
         // ('k35', '80') would lose the dot.
         var trimmed = text?.Trim() ?? "";
-        if (trimmed.Length <= 12 && trimmed.Any(c => c is '.' or '-') && Codes.IsCodeShaped(trimmed))
-            codeTerms.Add(Codes.Canonical(trimmed));
+        if (trimmed.Length <= 12 && trimmed.Any(c => c is '.' or '-') && Codes.ProcedureCode.IsCodeShaped(trimmed))
+            codeTerms.Add(Codes.ProcedureCode.Parse(trimmed).ToString());
         codeTerms.AddRange(words.Where(IsCodeLike).Select(w => w.ToUpperInvariant()));
 
         var textWords = words.Where(w => !IsCodeLike(w)).ToList();

@@ -66,8 +66,8 @@ internal sealed class SuggestIndex
         var trimmed = prefix.Length > QueryTokens.MaxQueryChars ? prefix[..QueryTokens.MaxQueryChars].Trim() : prefix.Trim();
         var chosen = new List<(int Page, string? Name)>();
 
-        var codePrefix = Codes.Canonical(trimmed);
-        if (codePrefix.Length > 0 && codePrefix.Length <= 12 && codePrefix.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-'))
+        var codePrefix = Codes.ProcedureCode.TryParse(trimmed, out var code) ? code.ToString() : "";
+        if (codePrefix.Length is > 0 and <= 12)
         {
             foreach (var key in StartingWith(_codes, codePrefix).OrderBy(k => k.Page).Take(limit))
                 chosen.Add((key.Page, null));

@@ -1,3 +1,5 @@
+using ProcedureReference.Search;
+
 namespace ProcedureReference.Similarity;
 
 /// <summary>
@@ -28,7 +30,7 @@ internal sealed class IndexedPage
     /// <summary>The code as a number, see <see cref="CodeNumber"/>; -1 when it is not numeric.</summary>
     public required long CodeNumber { get; init; }
 
-    /// <summary>Index of its range in <see cref="CodeRanges.All"/>; -1 when none holds it.</summary>
+    /// <summary>Index of the range that places it in <see cref="CodeCategories.All"/>; -1 when none holds it.</summary>
     public required int RangeIndex { get; init; }
 
     /// <summary>The codes the page lists under 'Similar Codes', in its order.</summary>

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ProcedureReference.Codes;
 using ProcedureReference.Parsing;
 
 namespace ProcedureReference.Similarity;
@@ -26,8 +27,8 @@ public static partial class ListedCodes
             var match = Listing().Match(raw.Trim());
             // '37187.' and '37187 -' end a code with punctuation that is not part of it.
             var candidate = match.Groups["code"].Value.TrimEnd('.', '-');
-            if (!match.Success || !Codes.IsCodeShaped(candidate)) continue;
-            var code = Codes.Canonical(candidate);
+            if (!match.Success || !ProcedureCode.IsCodeShaped(candidate)) continue;
+            var code = ProcedureCode.Parse(candidate).ToString();
             // A year or a count is digit-shaped too; a listed code has letters or exactly the width of a code.
             if (code.All(char.IsDigit) && code.Length != 5) continue;
             if (!seen.Add(code)) continue;

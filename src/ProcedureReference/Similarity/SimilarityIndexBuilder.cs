@@ -1,4 +1,5 @@
 using ProcedureReference.Parsing;
+using ProcedureReference.Search;
 
 namespace ProcedureReference.Similarity;
 
@@ -12,7 +13,7 @@ namespace ProcedureReference.Similarity;
 public sealed class SimilarityIndexBuilder
 {
     private readonly SimilarityOptions _options;
-    private readonly CodeRanges _ranges;
+    private readonly CodeCategories _ranges;
     private readonly TermDictionary _terms = new();
 
     /// <summary>Pages whose similar codes are computed before they are handed out.</summary>
@@ -35,11 +36,11 @@ public sealed class SimilarityIndexBuilder
     private readonly List<int> _fieldTerms = [];
     private readonly List<int> _descriptorTerms = [];
 
-    public SimilarityIndexBuilder(SimilarityOptions? options = null, CodeRanges? ranges = null)
+    public SimilarityIndexBuilder(SimilarityOptions? options = null, CodeCategories? ranges = null)
     {
         _options = options ?? new SimilarityOptions();
         if (_options.Count < 0) throw new ArgumentOutOfRangeException(nameof(options), "Count must not be negative");
-        _ranges = ranges ?? CodeRanges.BuiltIn;
+        _ranges = ranges ?? CodeCategories.Shipped;
         _wordTermLookup = _wordTerms.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 

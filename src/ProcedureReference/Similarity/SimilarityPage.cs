@@ -34,7 +34,7 @@ public sealed record SimilarityPage(
         names.AddRange(page.CommonNames);
         var sections = page.Sections.Select(s => new SectionText(s.Kind,
             s.Kind == SectionKind.SimilarCodes ? MarkdownWriter.PlainText(s.Markdown) : WithoutSubHeadings(s.Markdown))).ToList();
-        return new SimilarityPage(id, page.Code!, page.System ?? Codes.SystemFromShape(page.Code!),
+        return new SimilarityPage(id, page.Code!, page.System ?? Codes.ProcedureCode.SystemFromShape(page.Code!),
             page.Title ?? page.Name ?? page.Code!, names, sections);
     }
 

@@ -1,3 +1,5 @@
+using ProcedureReference.Search;
+
 namespace ProcedureReference.Similarity;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace ProcedureReference.Similarity;
 /// the two pages share; plus the code range when both stand in it. Only words that carry weight are named,
 /// so a reason never rests on 'procedure' or 'patient'.
 /// </summary>
-internal sealed class SimilarityReasons(IReadOnlyList<IndexedPage> pages, QueryVectors vectors, TermDictionary terms, CodeRanges ranges)
+internal sealed class SimilarityReasons(IReadOnlyList<IndexedPage> pages, QueryVectors vectors, TermDictionary terms, CodeCategories ranges)
 {
     private const int MaxNamedTerms = 3;
     public const string ListedOnPage = "listed on the page";

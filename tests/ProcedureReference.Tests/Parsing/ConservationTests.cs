@@ -1,3 +1,4 @@
+using ProcedureReference.Codes;
 using ProcedureReference.Parsing;
 using ProcedureReference.Tests.Parsing.Fuzz;
 
@@ -21,7 +22,7 @@ public class ConservationTests
     [MemberData(nameof(Pages))]
     public void Every_line_lands_in_exactly_one_place(string variant, string text)
     {
-        var page = PageParser.Parse(variant, text, manifestCode: "12345");
+        var page = PageParser.Parse(variant, text, manifestCode: ProcedureCode.Parse("12345"));
         Assert.True(page.IsUsable, $"{variant}: {string.Join("; ", page.Errors)}");
         var broken = LineConservation.Check(text, page);
         Assert.True(broken is null, $"{variant}: {broken}");
@@ -46,7 +47,7 @@ public class ConservationTests
     public void A_line_numbered_with_digits_other_than_ascii_is_text_not_a_list_step(string text)
     {
         // CommonMark numbers lists with ASCII digits only: taken as a step, '\u0661)' would come back as '\u0661.'.
-        var page = PageParser.Parse("fuzz.txt", text, manifestCode: "12345");
+        var page = PageParser.Parse("fuzz.txt", text, manifestCode: ProcedureCode.Parse("12345"));
         var broken = LineConservation.Check(text, page);
         Assert.True(broken is null, broken);
     }

@@ -62,8 +62,8 @@ public sealed class ContentDiffTests : IDisposable
         var part = Assert.Single(_store.Describe(staged, "37188")!);
 
         Assert.Equal("risks", part.Part);
-        Assert.Contains(new DiffLine(DiffOperation.Removed, "- Blood vessel damage"), part.Lines);
-        Assert.Contains(new DiffLine(DiffOperation.Added, "- Damage to the vein wall"), part.Lines);
+        Assert.Contains(new DiffLine(DiffOperation.Removed, "- Blood vessel damage") { Spans = [new("- ", false), new("Blood vessel damage", true)] }, part.Lines);
+        Assert.Contains(new DiffLine(DiffOperation.Added, "- Damage to the vein wall") { Spans = [new("- ", false), new("Damage to the vein wall", true)] }, part.Lines);
         Assert.Contains(new DiffLine(DiffOperation.Same, "- Infection at the incision site"), part.Lines);
     }
 

@@ -60,8 +60,62 @@ public sealed class CodeCategoriesTests
     {
         Assert.Null(CodeCategories.Load(Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"), "none.csv")).Find("CPT", "78458"));
 
-        var parsed = CodeCategories.Parse(["system,from,to,section,subsection", "CPT,100,99,Broken", "CPT,1,2", "# CPT,70010,79999,Hidden,", "CPT,70010,79999,Radiology,"]);
+        var warnings = new List<string>();
+        var parsed = CodeCategories.Parse(["system,from,to,section,subsection", "CPT,100,99,Broken", "CPT,1,2", "# CPT,70010,79999,Hidden,", "CPT,70010,79999,Radiology,"], warnings);
 
         Assert.Equal(new CodeCategory("Radiology", null), parsed.Find("CPT", "78458"));
+        Assert.Equal(
+        [
+            "cpt-ranges.csv line 2: expected 'system,from,to,section,subsection' with from and to of one length and from <= to, found 'CPT,100,99,Broken'; line ignored",
+            "cpt-ranges.csv line 3: expected 'system,from,to,section,subsection' with from and to of one length and from <= to, found 'CPT,1,2'; line ignored",
+        ], warnings);
+    }
+
+    [Fact]
+    public void The_repository_file_reads_without_a_warning_and_is_the_one_an_import_falls_back_to()
+    {
+        var warnings = new List<string>();
+        var file = CodeCategories.Load(Path.Combine(Support.SeedContent.Folder, "cpt-ranges.csv"), warnings);
+
+        Assert.Empty(warnings);
+        Assert.Equal(file.All, CodeCategories.Shipped.All);
+        Assert.Same(CodeCategories.Shipped, CodeCategories.ForImport(Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N")), warnings));
+        Assert.Empty(warnings);
+    }
+
+    [Fact]
+    public void Quoted_fields_may_hold_commas_and_systems_are_read_as_one()
+    {
+        var parsed = CodeCategories.Parse(["cpt4,10004,69990,Surgery,", "CPT,33016,37799,Surgery,\"Cardiovascular System, Heart and Vessels\""]);
+
+        Assert.Equal(new CodeCategory("Surgery", "Cardiovascular System, Heart and Vessels"), parsed.Find("CPT", "37188"));
+        Assert.Equal("Surgery", parsed.CategoryOf("cpt", "37188"));
+    }
+
+    [Theory]
+    [InlineData("37188")]
+    [InlineData("34421")]
+    [InlineData("78458")]
+    [InlineData("76496")]
+    [InlineData("69990")]
+    [InlineData("99213")]
+    [InlineData("99499")]
+    [InlineData("0042T")]
+    [InlineData("0042U")]
+    [InlineData("99999")]
+    public void Browse_search_and_similar_codes_place_a_code_in_the_same_range(string code)
+    {
+        // Search facets and browse read Find; the similar codes' reason reads the range at IndexOf.
+        var index = Ranges.IndexOf("CPT", code);
+        var category = Ranges.Find("CPT", code);
+
+        if (category is null)
+        {
+            Assert.Equal(-1, index);
+            return;
+        }
+        var range = Ranges.All[index];
+        Assert.Equal(category, new CodeCategory(range.Section, range.Subsection));
+        Assert.Equal(category.Subsection is null ? $"same CPT section: {category.Section}" : $"same CPT subsection: {category.Subsection}", range.SameRangeReason);
     }
 }

@@ -29,8 +29,8 @@ public sealed class DetailsModel(ReferenceDb db) : PageModel
     {
         code ??= "";
         RequestedCode = ProcedureReference.Web.Pages.Search.SearchText.Limit(code, MaxEchoedCodeChars)!;
-        var canonical = ProcedureReference.Parsing.Codes.Canonical(code);
-        if (canonical != code && canonical.Length > 0) return RedirectPermanent($"/codes/{Uri.EscapeDataString(canonical)}");
+        var canonical = ProcedureReference.Codes.ProcedureCode.TryParse(code, out var parsed) ? parsed.ToString() : "";
+        if (canonical != code && canonical.Length > 0) return RedirectPermanent(parsed!.Path);
         CodePage = canonical.Length is > 0 and <= 40 ? await CodePageQuery.FindAsync(db, canonical) : null;
         if (CodePage is null)
         {

@@ -1,4 +1,5 @@
 using System.Text;
+using ProcedureReference.Codes;
 using ProcedureReference.Parsing;
 
 namespace ProcedureReference.Tests.Parsing.Fuzz;
@@ -17,8 +18,11 @@ public sealed record FuzzInput(string How, string FileName, string? ManifestCode
     public long Size => Text is not null ? 2L * Text.Length : Bytes!.Length;
 
     public ParsedPage Parse() => Text is not null
-        ? PageParser.Parse(FileName, Text, ManifestCode)
-        : PageParser.Parse(FileName, Bytes!, ManifestCode);
+        ? PageParser.Parse(FileName, Text, ManifestedCode)
+        : PageParser.Parse(FileName, Bytes!, ManifestedCode);
+
+    /// <summary>The code as codes.csv would give it to the parser: none when it is not a code (' ').</summary>
+    private ProcedureCode? ManifestedCode => ProcedureCode.TryParse(ManifestCode, out var code) ? code : null;
 
     /// <summary>The text the parser saw: as given, or the bytes decoded (null when they do not decode to text).</summary>
     public string? DecodedText => Text ?? PageText.Decode(Bytes!).Text;

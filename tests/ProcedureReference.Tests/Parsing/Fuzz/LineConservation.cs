@@ -120,7 +120,7 @@ public static partial class LineConservation
         {
             if (!line.StartsWith(label, StringComparison.OrdinalIgnoreCase)) continue;
             var rest = line[label.Length..].Trim().TrimStart(':').Trim();
-            if (rest.Length == 0 || Codes.IsCodeShaped(rest)) return system;
+            if (rest.Length == 0 || ProcedureReference.Codes.ProcedureCode.IsCodeShaped(rest)) return system;
         }
         return null;
     }
