@@ -12,7 +12,7 @@ namespace ProcedureReference.Web.Tests.Faults;
 public sealed class ChildProcess : IDisposable
 {
     /// <summary>How long a child may take to reach a line or to finish: generous, as the machine is shared.</summary>
-    public static readonly TimeSpan Budget = TimeSpan.FromSeconds(120);
+    public static readonly TimeSpan Budget = TimeSpan.FromMinutes(5);
 
     private readonly Process _process;
     private readonly StringBuilder _output = new();

@@ -48,7 +48,7 @@ public class LogSecrecyTests
         }
         using (var upload = await session.UploadAsync(Archive(marker), $"upload-{marker}.zip"))
             Assert.Equal(HttpStatusCode.Redirect, upload.StatusCode);
-        await app.Services.GetRequiredService<ImportRunner>().Current.WaitAsync(TimeSpan.FromSeconds(60));
+        await app.Services.GetRequiredService<ImportRunner>().Current.WaitAsync(TimeSpan.FromMinutes(5));
         using (var broken = await session.UploadAsync(Encoding.UTF8.GetBytes("not a zip: content-" + marker), $"broken-{marker}.zip"))
             Assert.Equal(HttpStatusCode.Redirect, broken.StatusCode);
         using (var admin = await session.Client.GetAsync("/admin")) Assert.Equal(HttpStatusCode.OK, admin.StatusCode);
