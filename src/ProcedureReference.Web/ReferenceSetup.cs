@@ -53,7 +53,7 @@ public static partial class ReferenceSetup
     {
         app.EnsureContent();
         app.WarmUp();
-        app.UseMiddleware<RequestLogging>();
+        app.UseRequestLogging();
         app.UseSecurityHeaders();
         app.UseErrorResponses();
         app.UseHttpsOutsideDevelopment();

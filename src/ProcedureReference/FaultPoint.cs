@@ -1,18 +1,13 @@
 namespace ProcedureReference;
 
 /// <summary>
-/// A test hook for the crash tests, and nothing else: with <c>PROCREF_FAULT_PAUSE_AT=NAME</c> in its environment a
-/// process that reaches the point NAME writes <c>fault point NAME: paused</c> to standard error and waits for a line
-/// on standard input, so that a test can kill it exactly there (or let it go on). Points sit where a crash would
-/// leave something to recover from: mid-import, between the steps of a publish, mid-copy, either side of the
-/// atomic rename. The variable is read once; without it (always, outside those tests) a point is one comparison.
+/// Named checkpoints where a crash would leave something to recover from: mid-import, between the steps of a publish,
+/// mid-copy, either side of the atomic rename. Reaching one does nothing unless an observer is set: diagnostics or
+/// tests set one (the crash tests load tests/ProcedureReference.FaultHook into a child process, which pauses it at a
+/// named point so that the test can kill it exactly there). Without one a point costs a null check.
 /// </summary>
 public static class FaultPoint
 {
-    public const string Variable = "PROCREF_FAULT_PAUSE_AT";
-
-    private static readonly string? PauseAt = Environment.GetEnvironmentVariable(Variable);
-
     /// <summary>The points, by name, for the tests to list.</summary>
     public const string ImportPages = "import-pages";
     public const string ImportSimilarCodes = "import-similar-codes";
@@ -25,11 +20,8 @@ public static class FaultPoint
     public const string SwitchBeforeRename = "switch-before-rename";
     public const string SwitchAfterRename = "switch-after-rename";
 
-    public static void Reached(string name)
-    {
-        if (PauseAt is null || !string.Equals(PauseAt, name, StringComparison.Ordinal)) return;
-        Console.Error.WriteLine($"fault point {name}: paused");
-        Console.Error.Flush();
-        Console.In.ReadLine();
-    }
+    /// <summary>Called with a point's name, on the thread that reached it, before the process goes on; null by default.</summary>
+    public static Action<string>? Observer { get; set; }
+
+    public static void Reached(string name) => Observer?.Invoke(name);
 }

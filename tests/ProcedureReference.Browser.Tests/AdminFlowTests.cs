@@ -38,8 +38,11 @@ public class AdminFlowTests(BrowserSite site)
 
         await page.Locator("#archive").SetInputFilesAsync(ChangedScrape(marker));
         await page.Locator("button", new() { HasTextString = "Upload and import" }).ClickAsync();
-        // The page follows the import and reloads when it ends; then the review link is there.
-        await page.Locator("a", new() { HasTextString = "Review it" }).ClickAsync(new() { Timeout = 60_000 });
+        // The page follows the import and reloads when it ends; then the review link is there (the import of a
+        // shared, busy machine may take a while: the wait is bounded by minutes, and ends when the link appears).
+        var review = page.Locator("a", new() { HasTextString = "Review it" });
+        await Expect(review).ToBeVisibleAsync(new() { Timeout = 300_000 });
+        await review.ClickAsync();
         await page.Locator(".code-list a").First.ClickAsync();
         Assert.Contains(marker, await page.Locator(".diff-add").First.InnerTextAsync(), StringComparison.Ordinal);
         await BrowserSite.ScreenshotAsync(page, "admin-review");
@@ -49,12 +52,13 @@ public class AdminFlowTests(BrowserSite site)
         await BrowserSite.ScreenshotAsync(page, "admin");
         var reader = await site.NewPageAsync();
         await reader.GotoAsync(site.Url("/codes/37188"));
-        Assert.Contains(marker, await reader.Locator("#summary").InnerTextAsync(), StringComparison.Ordinal);
+        await Expect(reader.Locator("#summary")).ToContainTextAsync(marker);
 
-        // Newest first: the first version offered is the one that was live before the publish.
-        await page.Locator("button", new() { HasTextString = "Make v" }).First.ClickAsync();
-        await page.WaitForURLAsync(site.Url("/admin"));
+        // Newest first: the first version offered is the one that was live before the publish. The admin page
+        // posts to itself, so wait for the answer to the post (the rollback is done by then), not for its address.
+        await page.RunAndWaitForResponseAsync(() => page.Locator("button", new() { HasTextString = "Make v" }).First.ClickAsync(),
+            response => response.Request.Method == "POST");
         await reader.ReloadAsync();
-        Assert.DoesNotContain(marker, await reader.Locator("#summary").InnerTextAsync(), StringComparison.Ordinal);
+        await Expect(reader.Locator("#summary")).Not.ToContainTextAsync(marker);
     }
 }

@@ -39,7 +39,7 @@ public class ContentSecurityPolicyTests(BrowserSite site)
             await page.Locator(".suggest-list li").First.WaitForAsync();
         }
         if (path.StartsWith("/codes/37188", StringComparison.Ordinal))
-            Assert.True(await page.Locator("[data-print]").IsVisibleAsync(), "the print button is shown by the site's script");
+            await Expect(page.Locator("[data-print]")).ToBeVisibleAsync(); // the print button is shown by the site's script
 
         var violations = await page.EvaluateAsync<string[]>("() => window.__violations || []");
         Assert.Empty(violations);

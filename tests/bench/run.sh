@@ -50,7 +50,9 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 echo "building Release..." >&2
 dotnet build -c Release -v q -nologo src/ProcedureReference.Web >&2
 dotnet build -c Release -v q -nologo tests/ProcedureReference.Benchmarks >&2
+dotnet build -c Release -v q -nologo tests/ProcedureReference.Tools >&2
 web="$repo/src/ProcedureReference.Web/bin/Release/net10.0/ProcedureReference.Web"
+tools="$repo/tests/ProcedureReference.Tools/bin/Release/net10.0/ProcedureReference.Tools"
 bench="$repo/tests/ProcedureReference.Benchmarks/bin/Release/net10.0/ProcedureReference.Benchmarks"
 
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
@@ -83,7 +85,7 @@ row() { rows+=("| $* |"); }
 for n in $pages; do
   echo "== $n pages" >&2
   corpus="$work/corpus-$n"; data="$work/data-$n"
-  "$web" generate-corpus --pages "$n" --out "$corpus" >/dev/null
+  "$tools" generate-corpus --pages "$n" --out "$corpus" >/dev/null
   cp content/synonyms.csv content/cpt-ranges.csv "$corpus/"
 
   # Import (parse, similar codes, HTML, publish) against the floor, median of $repeats runs each.

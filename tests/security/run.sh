@@ -24,6 +24,7 @@ repo=$(cd "$here/../.." && pwd)
 started=$(date +%s)
 work=$(mktemp -d "${TMPDIR:-/tmp}/procref-security.XXXXXX")
 app="$work/app/ProcedureReference.Web.dll"
+tools="$work/tools/ProcedureReference.Tools.dll"   # test tooling (generate-corpus), not part of the site
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 # The limits that keep the whole script well under 10 minutes on 2 shared cores.
@@ -121,10 +122,12 @@ build_and_prepare() {
   note "dotnet publish -c Release"
   in_background dotnet publish "$repo/src/ProcedureReference.Web" -c Release -o "$work/app" --nologo -v quiet --disable-build-servers >"$work/publish.log" 2>&1 \
     || { tail -30 "$work/publish.log"; echo "security: dotnet publish failed"; return 1; }
+  in_background dotnet build "$repo/tests/ProcedureReference.Tools" -c Release -o "$work/tools" --nologo -v quiet --disable-build-servers >"$work/tools-build.log" 2>&1 \
+    || { tail -30 "$work/tools-build.log"; echo "security: building the tools failed"; return 1; }
 
   note "content: content/ plus $GENERATED_PAGES generated pages"
   cp -r "$repo/content" "$work/content"
-  dotnet "$app" generate-corpus --pages "$GENERATED_PAGES" --out "$work/generated" --seed 8 >"$work/generate.log" 2>&1 \
+  dotnet "$tools" generate-corpus --pages "$GENERATED_PAGES" --out "$work/generated" --seed 8 >"$work/generate.log" 2>&1 \
     || { cat "$work/generate.log"; echo "security: generate-corpus failed"; return 1; }
   # Merge: generated files get a prefix; a generated code that content/ has already is left out.
   local file code

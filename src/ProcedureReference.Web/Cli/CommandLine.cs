@@ -7,7 +7,6 @@ public static class CommandLine
     {
         ["import"] = ImportCommand.Run,
         ["parse"] = ParseCommand.Run,
-        ["generate-corpus"] = GenerateCorpusCommand.Run,
         ["admin"] = AdminCommand.Run,
     };
 

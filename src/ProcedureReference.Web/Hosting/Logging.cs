@@ -4,12 +4,18 @@ namespace ProcedureReference.Web.Hosting;
 
 public static class Logging
 {
-    /// <summary>Serilog through builder.Logging (Serilog.AspNetCore does not restore here), configured by the "Serilog" section.</summary>
+    /// <summary>
+    /// Serilog (Serilog.AspNetCore) as the host's logger, configured by the "Serilog" section, plus any Serilog sink
+    /// registered as a service (a test's file sink, say). Both are read when the container builds the logger, so
+    /// settings and services added after this call count too.
+    /// </summary>
     public static WebApplicationBuilder AddSerilogLogging(this WebApplicationBuilder builder)
     {
-        var logger = new LoggerConfiguration().ReadFrom.Configuration(builder.Configuration).CreateLogger();
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSerilog(logger, dispose: true);
+        // Each host keeps its own logger instead of replacing the static Log.Logger: tests run several hosts in one process.
+        builder.Services.AddSerilog((services, logger) => logger
+                .ReadFrom.Configuration(services.GetRequiredService<IConfiguration>())
+                .ReadFrom.Services(services),
+            preserveStaticLogger: true);
         return builder;
     }
 }

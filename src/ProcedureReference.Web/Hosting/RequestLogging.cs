@@ -1,52 +1,37 @@
-using System.Diagnostics;
-using System.Text;
+using Serilog;
+using Serilog.Events;
 
 namespace ProcedureReference.Web.Hosting;
 
 /// <summary>
-/// One structured log line per request: method, path, status, elapsed milliseconds and the request id the error
-/// page and problem details show. Never the query string (what a reader searched for), headers (cookies), form
-/// fields (passwords) or bodies (uploads).
+/// One log line per request by Serilog's request logging: method, path, status, elapsed milliseconds and the request
+/// id the error page and problem details show. Never the query string (what a reader searched for), headers
+/// (cookies), form fields (passwords) or bodies (uploads): the line has only the properties listed here.
 /// </summary>
-public sealed partial class RequestLogging(RequestDelegate next, ILogger<RequestLogging> logger)
+public static class RequestLogging
 {
-    /// <summary>Paths longer than this are cut: a request line may be 8 KB, a log line need not.</summary>
-    public const int MaxLoggedPathChars = 200;
+    public const string MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms ({RequestId})";
 
-    public async Task InvokeAsync(HttpContext context)
+    public static WebApplication UseRequestLogging(this WebApplication app)
     {
-        var started = Stopwatch.GetTimestamp();
-        try
+        app.UseSerilogRequestLogging(options =>
         {
-            await next(context);
-        }
-        finally
-        {
-            if (logger.IsEnabled(LogLevel.Information))
-            {
-                var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                var path = Printable(context.Request.Path.Value ?? "/");
-                LogRequest(logger, context.Request.Method, path, context.Response.StatusCode, elapsedMs, context.TraceIdentifier);
-            }
-        }
+            // The host's own logger (the static one is left alone; see Logging).
+            options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+            options.MessageTemplate = MessageTemplate;
+            options.IncludeQueryInRequestPath = false;
+            // A server error is logged once, as an error with its exception, by ErrorResponses under this line's
+            // request id; its request line stays information like any other.
+            options.GetLevel = (_, _, exception) => exception is null ? LogEventLevel.Information : LogEventLevel.Error;
+            options.GetMessageTemplateProperties = (context, path, elapsedMs, statusCode) =>
+            [
+                new LogEventProperty("RequestMethod", new ScalarValue(context.Request.Method)),
+                new LogEventProperty("RequestPath", new ScalarValue(LoggedPath.Printable(path))),
+                new LogEventProperty("StatusCode", new ScalarValue(statusCode)),
+                new LogEventProperty("Elapsed", new ScalarValue(elapsedMs)),
+                new LogEventProperty("RequestId", new ScalarValue(context.TraceIdentifier)),
+            ];
+        });
+        return app;
     }
-
-    /// <summary>
-    /// The decoded path as it may be written to a text log: control characters (a %0d%0a that would start a forged
-    /// log line) escaped as \uXXXX, and the length capped.
-    /// </summary>
-    public static string Printable(string path)
-    {
-        var cut = path.Length > MaxLoggedPathChars;
-        var text = new StringBuilder(Math.Min(path.Length, MaxLoggedPathChars) + 8);
-        foreach (var c in cut ? path[..MaxLoggedPathChars] : path)
-        {
-            if (char.IsControl(c) || c is '\u2028' or '\u2029') text.Append(@"\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
-            else text.Append(c);
-        }
-        return cut ? text.Append('…').ToString() : text.ToString();
-    }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "HTTP {Method} {Path} responded {StatusCode} in {ElapsedMs:0.0} ms ({RequestId})")]
-    private static partial void LogRequest(ILogger logger, string method, string path, int statusCode, double elapsedMs, string requestId);
 }

@@ -7,10 +7,7 @@ namespace ProcedureReference.Search;
 /// One unit of a full-text query: a word or phrase as typed, the other entries of its synonym group, and
 /// whether it is matched as a prefix (the last word typed, which may be unfinished).
 /// </summary>
-internal sealed record QueryUnit(IReadOnlyList<string> Words, IReadOnlyList<IReadOnlyList<string>> Synonyms, bool Prefix)
-{
-    public bool IsPlainWord => Words.Count == 1 && Synonyms.Count == 0;
-}
+internal sealed record QueryUnit(IReadOnlyList<string> Words, IReadOnlyList<IReadOnlyList<string>> Synonyms, bool Prefix);
 
 /// <summary>
 /// What an untrusted query asks for, worked out once: the code terms to look up (78458, 784, J1100, K35.80)

@@ -61,6 +61,7 @@ public sealed class BrowserSite : WebApplicationFactory<Program>, IAsyncLifetime
     public async Task InitializeAsync()
     {
         if (BrowserTools.Missing() is not null && !BrowserTools.Required) return; // every test here is skipped
+        Assertions.SetDefaultExpectTimeout(WaitLimitMs);
         StartServer();
         BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
         _playwright = await Playwright.CreateAsync();
@@ -72,11 +73,17 @@ public sealed class BrowserSite : WebApplicationFactory<Program>, IAsyncLifetime
         });
     }
 
+    /// <summary>
+    /// How long an action, a navigation or an auto-waiting assertion may wait for the page: generous, as the suite
+    /// shares two cores with the other test projects; it only bounds a hang, the waits end when the page is ready.
+    /// </summary>
+    public const float WaitLimitMs = 120_000;
+
     /// <summary>A fresh page in a context of its own (cookies, viewport, JavaScript) on the site.</summary>
     public async Task<IPage> NewPageAsync(BrowserNewContextOptions? options = null)
     {
         var context = await Browser.NewContextAsync(options ?? new() { ViewportSize = new() { Width = 1280, Height = 900 } });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(WaitLimitMs);
         return await context.NewPageAsync();
     }
 

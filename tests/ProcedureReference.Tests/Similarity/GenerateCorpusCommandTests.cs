@@ -1,16 +1,22 @@
 using ProcedureReference.Tests.Support;
-using ProcedureReference.Web.Cli;
+using ProcedureReference.Tools;
 
 namespace ProcedureReference.Tests.Similarity;
 
-/// <summary>The `generate-corpus` verb, run in-process with its output captured.</summary>
+/// <summary>The tools' `generate-corpus` verb, run in-process with its output captured.</summary>
 public sealed class GenerateCorpusCommandTests : IDisposable
 {
     private readonly TempFolder _temp = new();
 
     public void Dispose() => _temp.Dispose();
 
-    private static (int ExitCode, string Stdout, string Stderr) Run(params string[] args) => Verb.Run(args);
+    private static (int ExitCode, string Stdout, string Stderr) Run(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var exitCode = ToolsCommandLine.Run(args, stdout, stderr);
+        return (exitCode, stdout.ToString(), stderr.ToString());
+    }
 
     [Fact]
     public void It_writes_the_pages_and_both_csv_files_and_reports_them()
@@ -47,5 +53,24 @@ public sealed class GenerateCorpusCommandTests : IDisposable
 
         Assert.Equal(1, exitCode);
         Assert.Contains("already holds page files", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Help_describes_the_verb_and_its_options()
+    {
+        var (rootExit, rootHelp, _) = Run("--help");
+        var (exitCode, help, _) = Run("generate-corpus", "--help");
+
+        Assert.Equal(0, rootExit);
+        Assert.Contains("generate-corpus", rootHelp, StringComparison.Ordinal);
+        Assert.Equal(0, exitCode);
+        foreach (var option in new[] { "--pages", "--out", "--seed" }) Assert.Contains(option, help, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_generator_is_not_in_the_assemblies_that_ship()
+    {
+        foreach (var assembly in new[] { typeof(FaultPoint).Assembly, typeof(ProcedureReference.Web.Cli.CommandLine).Assembly })
+            Assert.DoesNotContain(assembly.GetTypes(), type => type.Namespace == "ProcedureReference.Corpus");
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using ProcedureReference.FaultHook;
 using ProcedureReference.Web.Tests.Support;
 
 namespace ProcedureReference.Web.Tests.Faults;
@@ -11,7 +12,7 @@ namespace ProcedureReference.Web.Tests.Faults;
 public sealed class ChildProcess : IDisposable
 {
     /// <summary>How long a child may take to reach a line or to finish: generous, as the machine is shared.</summary>
-    public static readonly TimeSpan Budget = TimeSpan.FromSeconds(120);
+    public static readonly TimeSpan Budget = TimeSpan.FromMinutes(5);
 
     private readonly Process _process;
     private readonly StringBuilder _output = new();
@@ -45,8 +46,14 @@ public sealed class ChildProcess : IDisposable
         }
         info.ArgumentList.Add(WebDll());
         foreach (var arg in args) info.ArgumentList.Add(arg);
-        info.Environment.Remove(FaultPoint.Variable);
-        if (pauseAt is not null) info.Environment[FaultPoint.Variable] = pauseAt;
+        info.Environment.Remove(FaultPause.Variable);
+        info.Environment.Remove("DOTNET_STARTUP_HOOKS");
+        if (pauseAt is not null)
+        {
+            // The pause is test support, loaded into the child before its Main (see FaultHook's StartupHook).
+            info.Environment["DOTNET_STARTUP_HOOKS"] = FaultPause.AssemblyPath;
+            info.Environment[FaultPause.Variable] = pauseAt;
+        }
         var child = new ChildProcess(Process.Start(info)!);
         child._process.OutputDataReceived += (_, e) => child.Add(e.Data);
         child._process.ErrorDataReceived += (_, e) => child.Add(e.Data);
@@ -96,7 +103,7 @@ public sealed class ChildProcess : IDisposable
     }
 
     /// <summary>Waits for the child to pause at <paramref name="point"/>.</summary>
-    public Task WaitForFaultPointAsync(string point) => WaitForLineAsync($"fault point {point}: paused");
+    public Task WaitForFaultPointAsync(string point) => WaitForLineAsync(FaultPause.PausedLine(point));
 
     /// <summary>SIGKILL, the way a crash or an OOM kill ends a process: nothing of its own runs after it.</summary>
     public async Task KillAsync()

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using ProcedureReference.Web.Admin;
+using ProcedureReference.Web.Hosting;
 using ProcedureReference.Web.Tests.Support;
 
 namespace ProcedureReference.Web.Tests.Security;
@@ -47,7 +48,7 @@ public class LogSecrecyTests
         }
         using (var upload = await session.UploadAsync(Archive(marker), $"upload-{marker}.zip"))
             Assert.Equal(HttpStatusCode.Redirect, upload.StatusCode);
-        await app.Services.GetRequiredService<ImportRunner>().Current.WaitAsync(TimeSpan.FromSeconds(60));
+        await app.Services.GetRequiredService<ImportRunner>().Current.WaitAsync(TimeSpan.FromMinutes(5));
         using (var broken = await session.UploadAsync(Encoding.UTF8.GetBytes("not a zip: content-" + marker), $"broken-{marker}.zip"))
             Assert.Equal(HttpStatusCode.Redirect, broken.StatusCode);
         using (var admin = await session.Client.GetAsync("/admin")) Assert.Equal(HttpStatusCode.OK, admin.StatusCode);
@@ -64,6 +65,23 @@ public class LogSecrecyTests
         Assert.DoesNotContain(AdminApp.Password, log, StringComparison.Ordinal);
         foreach (var cookie in cookies)
             Assert.DoesNotContain(cookie, log, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_path_is_logged_with_its_control_characters_and_line_separators_escaped_and_cut_at_its_cap()
+    {
+        using var app = new ConfiguredApp();
+        using var client = app.CreateClient(new() { AllowAutoRedirect = false });
+
+        // A path that would start a forged log line, and one far longer than a log line needs.
+        using (await client.GetAsync("/codes/a%0d%0a[00:00:00%20INF]%20forged%E2%80%A8line")) { }
+        using (await client.GetAsync("/codes/" + new string('x', 500))) { }
+
+        var log = app.LogText();
+        Assert.Contains(@"HTTP GET /codes/a\u000d\u000a[00:00:00 INF] forged\u2028line responded ", log, StringComparison.Ordinal);
+        Assert.DoesNotContain("\n[00:00:00 INF] forged", log, StringComparison.Ordinal);
+        var cut = "/codes/" + new string('x', LoggedPath.MaxChars - "/codes/".Length) + "…";
+        Assert.Contains($"HTTP GET {cut} responded ", log, StringComparison.Ordinal);
     }
 
     /// <summary>content/ zipped, a page's text and a file's name carrying the marker.</summary>

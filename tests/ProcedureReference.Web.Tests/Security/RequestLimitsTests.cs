@@ -59,7 +59,7 @@ public class RequestLimitsTests(KestrelAdminApp app) : IClassFixture<KestrelAdmi
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var runner = app.Services.GetRequiredService<ImportRunner>();
-        await runner.Current.WaitAsync(TimeSpan.FromSeconds(60));
+        await runner.Current.WaitAsync(TimeSpan.FromMinutes(5));
         Assert.True(runner.Status.LastSucceeded, runner.Status.LastMessage);
     }
 

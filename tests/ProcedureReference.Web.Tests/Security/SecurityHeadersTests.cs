@@ -93,7 +93,7 @@ public class SecurityHeadersTests(AdminApp app) : IClassFixture<AdminApp>
         using var session = await app.SignInAsync();
         using var import = await session.PostFormAsync("/admin?handler=ImportFolder", "/admin", []);
         var runner = app.Services.GetRequiredService<ImportRunner>();
-        await runner.Current.WaitAsync(TimeSpan.FromSeconds(60));
+        await runner.Current.WaitAsync(TimeSpan.FromMinutes(5));
         var staged = $"/admin/imports/{runner.Status.LastStagedId}?code=37188";
 
         foreach (var url in new[] { "/admin", staged })

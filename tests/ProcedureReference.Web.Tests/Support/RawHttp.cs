@@ -21,7 +21,7 @@ public static class RawHttp
         if (body is not null) request.Append(CultureInfo.InvariantCulture, $"Content-Length: {Encoding.UTF8.GetByteCount(body)}\r\n");
         request.Append("\r\n").Append(body);
 
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2)); // bounds a hang only
         using var tcp = from is null ? new TcpClient() : new TcpClient(new IPEndPoint(from, 0));
         await tcp.ConnectAsync(server.Host, server.Port, timeout.Token);
         var stream = tcp.GetStream();

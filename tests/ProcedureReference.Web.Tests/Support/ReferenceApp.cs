@@ -5,10 +5,9 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Serilog;
+using Serilog.Core;
 
 namespace ProcedureReference.Web.Tests.Support;
 
@@ -43,7 +42,12 @@ public class ReferenceApp : WebApplicationFactory<Program>
         builder.UseEnvironment("Production");
         builder.UseSetting("Database:Path", DatabasePath);
         builder.UseSetting("Content:Path", ContentPath);
-        builder.ConfigureLogging((context, logging) => logging.AddSerilog(FileLogger(context.Configuration), dispose: true));
+        // The app's own logger also writes to a file (it takes Serilog sinks registered as services), so the file
+        // holds what an operator's log holds, at the levels of the app's "Serilog" section.
+        builder.ConfigureServices(services => services.AddSingleton<ILogEventSink>(_ => new LoggerConfiguration()
+            .MinimumLevel.Verbose()
+            .WriteTo.File(LogPath, outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}", shared: true)
+            .CreateLogger()));
         // The public rate limits stay on, out of reach of tests that read a page hundreds of times; the rate-limit
         // tests set their own.
         builder.UseSetting("RateLimits:SearchPermits", "100000");
@@ -55,22 +59,6 @@ public class ReferenceApp : WebApplicationFactory<Program>
     {
         StartServer();
         return new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-    }
-
-    /// <summary>
-    /// A Serilog file sink beside the app's own, at the levels the app's "Serilog" section sets (so it holds what an
-    /// operator's log holds) and with the console's template. (Serilog settings passed with UseSetting do not reach
-    /// the logger the app builds from its configuration early in Program.cs, so the sink is added here.)
-    /// </summary>
-    private Serilog.Core.Logger FileLogger(Microsoft.Extensions.Configuration.IConfiguration configuration)
-    {
-        var levels = new ConfigurationBuilder()
-            .AddInMemoryCollection(configuration.GetSection("Serilog:MinimumLevel").AsEnumerable().Where(p => p.Value is not null))
-            .Build();
-        return new LoggerConfiguration()
-            .ReadFrom.Configuration(levels)
-            .WriteTo.File(LogPath, outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}", shared: true)
-            .CreateLogger();
     }
 
     /// <summary>What the app has logged so far (the sink writes each event through, and the file stays shared).</summary>

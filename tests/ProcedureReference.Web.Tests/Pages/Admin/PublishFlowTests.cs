@@ -30,7 +30,7 @@ public class PublishFlowTests(AdminApp app) : IClassFixture<AdminApp>
         using var upload = await session.UploadAsync(ChangedScrape(marker));
         Assert.Equal(HttpStatusCode.Redirect, upload.StatusCode);
         var runner = app.Services.GetRequiredService<ImportRunner>();
-        await runner.Current.WaitAsync(TimeSpan.FromSeconds(60));
+        await runner.Current.WaitAsync(TimeSpan.FromMinutes(5));
         Assert.True(runner.Status.LastSucceeded, runner.Status.LastMessage);
         return runner.Status.LastStagedId!;
     }
