@@ -2,6 +2,8 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using ProcedureReference.Publishing;
 using ProcedureReference.Web.Hosting;
 
@@ -15,17 +17,16 @@ public static class AdminSetup
 
     public static WebApplicationBuilder AddAdmin(this WebApplicationBuilder builder)
     {
-        var reference = ReferenceOptions.From(builder.Configuration);
-        var options = AdminOptions.From(builder.Configuration, reference);
-        builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(_ => new AdminStore(options));
-        builder.Services.AddSingleton(_ => new ContentStore(reference.DatabasePath, options.KeepVersions));
+        AdminOptions.Register(builder.Services);
+        builder.Services.AddSingleton(services => new AdminStore(services.GetRequiredService<AdminOptions>()));
+        builder.Services.AddSingleton(services => new ContentStore(
+            services.GetRequiredService<ReferenceOptions>().DatabasePath, services.GetRequiredService<AdminOptions>().KeepVersions));
         builder.Services.AddSingleton<ImportRunner>();
 
         // Keys beside the database, so a restart does not sign every admin out or void their forms.
-        builder.Services.AddDataProtection()
-            .SetApplicationName("ProcedureReference")
-            .PersistKeysToFileSystem(Directory.CreateDirectory(options.KeysPath));
+        builder.Services.AddDataProtection().SetApplicationName("ProcedureReference");
+        builder.Services.AddOptions<KeyManagementOptions>().Configure<AdminOptions, ILoggerFactory>((keys, options, logging) =>
+            keys.XmlRepository = new FileSystemXmlRepository(Directory.CreateDirectory(options.KeysPath), logging));
 
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(cookie =>
@@ -50,7 +51,8 @@ public static class AdminSetup
 
         // Always on, whatever RateLimits:Enabled says; rejected requests are answered as RateLimits answers them.
         builder.Services.AddRateLimiter(limiter =>
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => AdminPostLimit(context, options)));
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                AdminPostLimit(context, context.RequestServices.GetRequiredService<AdminOptions>())));
         return builder;
     }
 

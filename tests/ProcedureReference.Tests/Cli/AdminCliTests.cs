@@ -1,9 +1,6 @@
-using Microsoft.Extensions.Configuration;
 using ProcedureReference.Publishing;
 using ProcedureReference.Tests.Support;
-using ProcedureReference.Web;
 using ProcedureReference.Web.Admin;
-using ProcedureReference.Web.Cli;
 
 namespace ProcedureReference.Tests.Cli;
 
@@ -17,16 +14,10 @@ public sealed class AdminCliTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private (int ExitCode, string Stdout, string Stderr) Admin(string stdin, params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        using var input = new StringReader(stdin);
-        var exitCode = AdminCommand.Run([.. args, "--db", _database], new ConfigurationBuilder().Build(), input, inputRedirected: true, stdout, stderr);
-        return (exitCode, stdout.ToString(), stderr.ToString());
-    }
+    private (int ExitCode, string Stdout, string Stderr) Admin(string stdin, params string[] args) =>
+        Verb.RunWithInput(stdin, ["admin", .. args, "--db", _database]);
 
-    private AdminStore Store() => new(AdminOptions.From(new ConfigurationBuilder().Build(), new ReferenceOptions { DatabasePath = _database }));
+    private AdminStore Store() => new(new AdminOptions { DatabasePath = _temp.Combine("data", "admin.db") });
 
     [Fact]
     public void Add_reads_the_password_from_standard_input_and_stores_only_its_hash()
@@ -83,9 +74,14 @@ public sealed class AdminCliTests : IDisposable
     [InlineData("add")]
     [InlineData("add", "bad name!")]
     [InlineData("delete", "alice")]
-    public void A_wrong_command_line_is_a_usage_error(params string[] args)
+    public void A_wrong_command_line_is_a_usage_error_and_adds_nothing(params string[] args)
     {
-        Assert.Throws<UsageException>(() => Admin("a long enough password\n", args));
+        var (exitCode, stdout, stderr) = Admin("a long enough password\n", args);
+
+        Assert.Equal(2, exitCode);
+        Assert.Empty(stdout);
+        Assert.NotEmpty(stderr);
+        Assert.False(Store().Any());
     }
 
     [Fact]

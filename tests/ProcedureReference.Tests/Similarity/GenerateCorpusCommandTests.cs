@@ -10,7 +10,23 @@ public sealed class GenerateCorpusCommandTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private static (int ExitCode, string Stdout, string Stderr) Run(params string[] args) => Verb.Run(args);
+    /// <summary>The verb's own method, as the web CLI no longer carries it (it moves to a tools project).</summary>
+    private static (int ExitCode, string Stdout, string Stderr) Run(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        int exitCode;
+        try
+        {
+            exitCode = GenerateCorpusCommand.Run(args[1..], new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(), stdout, stderr);
+        }
+        catch (UsageException e)
+        {
+            stderr.WriteLine($"{args[0]}: {e.Message}");
+            exitCode = 2;
+        }
+        return (exitCode, stdout.ToString(), stderr.ToString());
+    }
 
     [Fact]
     public void It_writes_the_pages_and_both_csv_files_and_reports_them()
