@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 using ProcedureReference.Importing;
 using ProcedureReference.Parsing;
 using ProcedureReference.Publishing;
@@ -61,8 +62,17 @@ public sealed class AdminOptions
 
     /// <summary>Binds the Admin section; empty paths become files beside the content database (<see cref="ReferenceOptions"/>).</summary>
     public static void Register(IServiceCollection services) =>
-        services.AddSettings<AdminOptions>(Section).PostConfigure<ReferenceOptions>((options, reference) =>
+        services.AddSettings<AdminOptions>(Section).PostConfigure<IOptions<ReferenceOptions>>((options, referenceOptions) =>
         {
+            ReferenceOptions reference;
+            try
+            {
+                reference = referenceOptions.Value;
+            }
+            catch (OptionsValidationException)
+            {
+                return; // named on its own, and the start stops; this section's own values are still checked
+            }
             var data = Path.GetDirectoryName(reference.DatabasePath)!;
             options.DatabasePath = Path.GetFullPath(options.DatabasePath.Length > 0 ? options.DatabasePath : Path.Combine(data, "admin.db"));
             options.KeysPath = Path.GetFullPath(options.KeysPath.Length > 0 ? options.KeysPath : Path.Combine(data, "keys"));

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.Options;
 using ProcedureReference.Publishing;
 using ProcedureReference.Web.Hosting;
 
@@ -25,8 +26,8 @@ public static class AdminSetup
 
         // Keys beside the database, so a restart does not sign every admin out or void their forms.
         builder.Services.AddDataProtection().SetApplicationName("ProcedureReference");
-        builder.Services.AddOptions<KeyManagementOptions>().Configure<AdminOptions, ILoggerFactory>((keys, options, logging) =>
-            keys.XmlRepository = new FileSystemXmlRepository(Directory.CreateDirectory(options.KeysPath), logging));
+        builder.Services.AddOptions<KeyManagementOptions>().Configure<IOptions<AdminOptions>, ILoggerFactory>((keys, options, logging) =>
+            keys.XmlRepository = new FileSystemXmlRepository(Directory.CreateDirectory(options.Value.KeysPath), logging));
 
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(cookie =>

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
 using ProcedureReference.Web.Settings;
 
 namespace ProcedureReference.Web.Hosting;
@@ -24,8 +25,9 @@ public static class RequestLimits
     public static WebApplicationBuilder AddRequestLimits(this WebApplicationBuilder builder)
     {
         RequestLimitOptions.Register(builder.Services);
-        builder.Services.AddOptions<KestrelServerOptions>().Configure<RequestLimitOptions>((kestrel, options) =>
+        builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<RequestLimitOptions>>((kestrel, limits) =>
         {
+            var options = limits.Value;
             kestrel.AddServerHeader = false;
             // Public requests carry no body and the sign-in form a few hundred bytes; the admin upload raises its
             // own limit ([RequestSizeLimit] on Pages/Admin/Index).
@@ -35,10 +37,10 @@ public static class RequestLimits
             kestrel.Limits.MaxRequestHeaderCount = MaxRequestHeaderCount;
         });
         builder.Services.AddRequestTimeouts();
-        builder.Services.AddOptions<RequestTimeoutOptions>().Configure<RequestLimitOptions>((timeouts, options) =>
+        builder.Services.AddOptions<RequestTimeoutOptions>().Configure<IOptions<RequestLimitOptions>>((timeouts, options) =>
             timeouts.AddPolicy(Database, new RequestTimeoutPolicy
             {
-                Timeout = options.RequestTimeout,
+                Timeout = options.Value.RequestTimeout,
                 TimeoutStatusCode = StatusCodes.Status504GatewayTimeout,
             }));
         return builder;
