@@ -27,8 +27,9 @@ public static class RequestLimits
         RequestLimitOptions.Register(builder.Services);
         builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<RequestLimitOptions>>((kestrel, limits) =>
         {
-            var options = limits.Value;
             kestrel.AddServerHeader = false;
+            // Kestrel is made while the app is built, before the settings are checked: a bad limit is named then, with the rest.
+            if (!limits.TryGetValid(out var options)) return;
             // Public requests carry no body and the sign-in form a few hundred bytes; the admin upload raises its
             // own limit ([RequestSizeLimit] on Pages/Admin/Index).
             kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;

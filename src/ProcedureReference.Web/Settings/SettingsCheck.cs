@@ -47,6 +47,22 @@ public static class SettingsCheck
         }
     }
 
+    /// <summary>The options, or false when they are not allowed (for a step that runs before <see cref="CheckSettings"/> names them).</summary>
+    public static bool TryGetValid<T>(this IOptions<T> options, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out T? value) where T : class
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        try
+        {
+            value = options.Value;
+            return true;
+        }
+        catch (OptionsValidationException)
+        {
+            value = null;
+            return false;
+        }
+    }
+
     private static void ReportAndExit(object sender, UnhandledExceptionEventArgs e)
     {
         if (e.ExceptionObject is not (InvalidSettingsException or OptionsValidationException)) return;
