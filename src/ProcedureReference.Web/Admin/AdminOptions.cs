@@ -64,15 +64,8 @@ public sealed class AdminOptions
     public static void Register(IServiceCollection services) =>
         services.AddSettings<AdminOptions>(Section).PostConfigure<IOptions<ReferenceOptions>>((options, referenceOptions) =>
         {
-            ReferenceOptions reference;
-            try
-            {
-                reference = referenceOptions.Value;
-            }
-            catch (OptionsValidationException)
-            {
-                return; // named on its own, and the start stops; this section's own values are still checked
-            }
+            // A bad reference setting is named on its own and stops the start; this section's values are still checked.
+            if (!referenceOptions.TryGetValid(out var reference)) return;
             var data = Path.GetDirectoryName(reference.DatabasePath)!;
             options.DatabasePath = Path.GetFullPath(options.DatabasePath.Length > 0 ? options.DatabasePath : Path.Combine(data, "admin.db"));
             options.KeysPath = Path.GetFullPath(options.KeysPath.Length > 0 ? options.KeysPath : Path.Combine(data, "keys"));
