@@ -1,34 +1,43 @@
+using System.ComponentModel.DataAnnotations;
 using ProcedureReference.Importing;
 using ProcedureReference.Parsing;
 using ProcedureReference.Similarity;
+using ProcedureReference.Web.Settings;
 
 namespace ProcedureReference.Web;
 
 /// <summary>
-/// Where the reference lives. Relative paths are taken from the current directory, so the defaults work
-/// from the repository root: data/procedures.db and content/.
+/// Where the reference lives, and how pages are imported (keys Database:Path, Content:Path, Import:MaxFileBytes,
+/// Import:SimilarCodes). Relative paths are taken from the current directory, so the defaults work from the
+/// repository root: data/procedures.db and content/.
 /// </summary>
 public sealed class ReferenceOptions
 {
+    [ConfigurationKeyName("Database:Path")]
+    [Required(ErrorMessage = "a file path")]
     public string DatabasePath { get; set; } = "data/procedures.db";
+
+    [ConfigurationKeyName("Content:Path")]
+    [Required(ErrorMessage = "a folder path")]
     public string ContentPath { get; set; } = "content";
+
+    [ConfigurationKeyName("Import:MaxFileBytes")]
+    [Range(1, long.MaxValue, ErrorMessage = "a whole number of bytes, at least 1")]
     public long MaxFileBytes { get; set; } = PageText.DefaultMaxBytes;
+
+    [ConfigurationKeyName("Import:SimilarCodes")]
+    [Range(0, 50, ErrorMessage = "a whole number from 0 to 50")]
     public int SimilarCodes { get; set; } = SimilarityOptions.DefaultCount;
 
     /// <summary>An import of <paramref name="content"/> with these settings.</summary>
     public ImportOptions ImportOf(string content) =>
         new(content) { MaxFileBytes = MaxFileBytes, SimilarCount = SimilarCodes };
 
-    /// <summary>Reads Database:Path, Content:Path, Import:MaxFileBytes and Import:SimilarCodes.</summary>
-    public static ReferenceOptions From(IConfiguration configuration)
-    {
-        var options = new ReferenceOptions();
-        if (configuration["Database:Path"] is { Length: > 0 } db) options.DatabasePath = db;
-        if (configuration["Content:Path"] is { Length: > 0 } content) options.ContentPath = content;
-        if (long.TryParse(configuration["Import:MaxFileBytes"], out var max) && max > 0) options.MaxFileBytes = max;
-        if (int.TryParse(configuration["Import:SimilarCodes"], out var similar) && similar is >= 0 and <= 50) options.SimilarCodes = similar;
-        options.DatabasePath = Path.GetFullPath(options.DatabasePath);
-        options.ContentPath = Path.GetFullPath(options.ContentPath);
-        return options;
-    }
+    /// <summary>Binds the keys above from the configuration's root; paths become full paths.</summary>
+    public static void Register(IServiceCollection services) =>
+        services.AddSettings<ReferenceOptions>("").PostConfigure(options =>
+        {
+            if (options.DatabasePath.Length > 0) options.DatabasePath = Path.GetFullPath(options.DatabasePath);
+            if (options.ContentPath.Length > 0) options.ContentPath = Path.GetFullPath(options.ContentPath);
+        });
 }

@@ -18,17 +18,17 @@ public static partial class ReferenceSetup
 {
     public static WebApplicationBuilder AddProcedureReference(this WebApplicationBuilder builder)
     {
-        var options = ReferenceOptions.From(builder.Configuration);
-        builder.Services.AddSingleton(options);
+        ReferenceOptions.Register(builder.Services);
+        SecurityOptions.Register(builder.Services);
         builder.Services.AddSingleton<LiveDatabase>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<RequestConnection>();
         builder.Services.AddDbContext<ReferenceDb>((services, db) =>
             SqliteReferenceDb.Configure((DbContextOptionsBuilder<ReferenceDb>)db, services.GetRequiredService<RequestConnection>().Connection));
-        builder.Services.AddSingleton(_ => CodeCategories.Load(Path.Combine(options.ContentPath, ContentFiles.CodeRanges)));
-        builder.Services.AddSingleton(_ => Synonyms.Load(Path.Combine(options.ContentPath, ContentFiles.Synonyms)));
+        builder.Services.AddSingleton(services => CodeCategories.Load(Path.Combine(services.GetRequiredService<ReferenceOptions>().ContentPath, ContentFiles.CodeRanges)));
+        builder.Services.AddSingleton(services => Synonyms.Load(Path.Combine(services.GetRequiredService<ReferenceOptions>().ContentPath, ContentFiles.Synonyms)));
         builder.Services.AddSingleton<ISearchIndex>(services => new SqliteSearchIndex(
-            SqliteFiles.ConnectionString(options.DatabasePath, readOnly: true),
+            SqliteFiles.ConnectionString(services.GetRequiredService<ReferenceOptions>().DatabasePath, readOnly: true),
             services.GetRequiredService<Synonyms>(),
             services.GetRequiredService<CodeCategories>())
         {

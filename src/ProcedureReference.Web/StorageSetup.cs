@@ -4,31 +4,26 @@ using ProcedureReference.Web.Admin;
 namespace ProcedureReference.Web;
 
 /// <summary>
-/// The storage engine's settings from the site's own, shared by the site and the command-line verbs, so that
-/// `import --db X` and the site with Database:Path=X mean the same store.
+/// The storage engine behind the domain's interfaces, from the site's own settings: registered the same way for the
+/// site and for the command-line verbs, so that `import --Database:Path=X` and the site with Database:Path=X mean
+/// the same store.
 /// </summary>
 public static class StorageSetup
 {
-    public static SqliteOptions SqliteOptionsFor(ReferenceOptions reference, AdminOptions admin)
+    /// <summary>Needs <see cref="ReferenceOptions"/> and <see cref="AdminOptions"/> registered.</summary>
+    public static IServiceCollection AddStorage(this IServiceCollection services)
     {
-        ArgumentNullException.ThrowIfNull(reference);
-        ArgumentNullException.ThrowIfNull(admin);
-        return new SqliteOptions
-        {
-            DatabasePath = reference.DatabasePath,
-            AdminDatabasePath = admin.DatabasePath,
-            KeepVersions = admin.KeepVersions,
-        };
-    }
-
-    /// <summary>The writing services (content store, admin accounts) for a verb, without the web host.</summary>
-    public static ServiceProvider ForCommandLine(ReferenceOptions reference, AdminOptions admin)
-    {
-        var services = new ServiceCollection();
-        services.AddSingleton(admin);
-        services.AddSingleton(SqliteOptionsFor(reference, admin));
+        services.AddSingleton(provider => SqliteOptionsFor(
+            provider.GetRequiredService<ReferenceOptions>(), provider.GetRequiredService<AdminOptions>()));
         services.AddSqliteWriting();
         services.AddSingleton<AdminAccounts>();
-        return services.BuildServiceProvider();
+        return services;
     }
+
+    private static SqliteOptions SqliteOptionsFor(ReferenceOptions reference, AdminOptions admin) => new()
+    {
+        DatabasePath = reference.DatabasePath,
+        AdminDatabasePath = admin.DatabasePath,
+        KeepVersions = admin.KeepVersions,
+    };
 }

@@ -2,6 +2,9 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.Options;
 using ProcedureReference.Publishing;
 using ProcedureReference.Sqlite;
 using ProcedureReference.Web.Hosting;
@@ -16,20 +19,14 @@ public static class AdminSetup
 
     public static WebApplicationBuilder AddAdmin(this WebApplicationBuilder builder)
     {
-        var reference = ReferenceOptions.From(builder.Configuration);
-        var options = AdminOptions.From(builder.Configuration, reference);
-        builder.Services.AddSingleton(options);
-        // The storage engine's writing side (content store, admin store) for the whole site: registered here because
-        // its settings come from both the reference's and the admin area's options.
-        builder.Services.AddSingleton(StorageSetup.SqliteOptionsFor(reference, options));
-        builder.Services.AddSqliteWriting();
-        builder.Services.AddSingleton<AdminAccounts>();
+        AdminOptions.Register(builder.Services);
+        builder.Services.AddStorage();
         builder.Services.AddSingleton<ImportRunner>();
 
         // Keys beside the database, so a restart does not sign every admin out or void their forms.
-        builder.Services.AddDataProtection()
-            .SetApplicationName("ProcedureReference")
-            .PersistKeysToFileSystem(Directory.CreateDirectory(options.KeysPath));
+        builder.Services.AddDataProtection().SetApplicationName("ProcedureReference");
+        builder.Services.AddOptions<KeyManagementOptions>().Configure<IOptions<AdminOptions>, ILoggerFactory>((keys, options, logging) =>
+            keys.XmlRepository = new FileSystemXmlRepository(Directory.CreateDirectory(options.Value.KeysPath), logging));
 
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(cookie =>
@@ -54,7 +51,8 @@ public static class AdminSetup
 
         // Always on, whatever RateLimits:Enabled says; rejected requests are answered as RateLimits answers them.
         builder.Services.AddRateLimiter(limiter =>
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => AdminPostLimit(context, options)));
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                AdminPostLimit(context, context.RequestServices.GetRequiredService<AdminOptions>())));
         return builder;
     }
 

@@ -4,7 +4,7 @@ namespace ProcedureReference.Web.Cli;
 
 /// <summary>
 /// `admin add NAME`, `admin remove NAME`, `admin list` (each with an optional `--db FILE`, the content database
-/// whose folder holds admin.db): the accounts that may sign in to /admin. A password is
+/// whose folder holds admin.db, or Admin:DatabasePath): the accounts that may sign in to /admin. A password is
 /// read from standard input (one line) or typed at a prompt that does not echo; never from an argument, where
 /// it would be left in the shell's history and the process list.
 /// </summary>
@@ -12,16 +12,11 @@ public static class AdminCommand
 {
     private const string Who = "command line";
 
-    public static int Run(string[] args, IConfiguration configuration, TextWriter stdout, TextWriter stderr) =>
-        Run(args, configuration, Console.In, Console.IsInputRedirected, stdout, stderr);
-
-    public static int Run(string[] args, IConfiguration configuration, TextReader input, bool inputRedirected, TextWriter stdout, TextWriter stderr)
+    /// <summary><paramref name="args"/>: the subcommand and its name, as <see cref="Verbs"/> parsed them.</summary>
+    public static int Run(string[] args, IServiceProvider services, TextReader input, bool inputRedirected, TextWriter stdout, TextWriter stderr)
     {
-        var reference = ReferenceOptions.From(configuration);
-        if (CommandLine.Option(args, "--db") is { } database) reference.DatabasePath = Path.GetFullPath(database);
-        using var services = StorageSetup.ForCommandLine(reference, AdminOptions.From(configuration, reference));
         var store = services.GetRequiredService<AdminAccounts>();
-        switch (WithoutOption(args, "--db"))
+        switch (args)
         {
             case ["list"]:
                 var accounts = store.List();
@@ -57,12 +52,6 @@ public static class AdminCommand
             default:
                 throw new UsageException("usage: admin add NAME | admin remove NAME | admin list [--db FILE] (the password is read from standard input or a prompt)");
         }
-    }
-
-    private static string[] WithoutOption(string[] args, string flag)
-    {
-        var i = Array.IndexOf(args, flag);
-        return i < 0 ? args : [.. args[..i], .. args[(i + 2)..]];
     }
 
     private static string Prompt(TextWriter stdout)

@@ -1,55 +1,66 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+
 namespace ProcedureReference.Web.Cli;
 
-/// <summary>The command-line verbs the web project carries: `import`, `parse`, `generate-corpus` and `admin`.</summary>
+/// <summary>
+/// The command-line verbs the web project carries: `import`, `parse` and `admin` (see <see cref="Verbs"/>). A command
+/// line that is wrong (an unknown verb, option or setting, a missing value) changes nothing and exits with 2.
+/// </summary>
 public static class CommandLine
 {
-    private static readonly Dictionary<string, Func<string[], IConfiguration, TextWriter, TextWriter, int>> Verbs = new()
-    {
-        ["import"] = ImportCommand.Run,
-        ["parse"] = ParseCommand.Run,
-        ["admin"] = AdminCommand.Run,
-    };
+    public const int UsageExitCode = 2;
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && (Verbs.ContainsKey(args[0]) || args[0] is "help" or "--help");
+    private static readonly string[] HelpTokens = ["--help", "-h", "-?", "/?", "/h", "--version"];
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <summary>Whether the command line names a verb (or asks for help); otherwise it configures the site.</summary>
+    public static bool IsCommand(string[] args) =>
+        SettingSwitches.FirstOther(args) is { } first && (!first.StartsWith('-') || HelpTokens.Contains(first));
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
+        Run(args, Terminal.Console with { Output = stdout, Error = stderr });
+
+    public static int Run(string[] args, Terminal terminal)
     {
-        if (!Verbs.TryGetValue(args[0], out var verb))
-        {
-            stdout.WriteLine("""
-                Usage: dotnet run --project src/ProcedureReference.Web -- VERB [options]
-                  (no verb)                       run the site
-                  import [--content DIR] [--db FILE] [--stage]  import page files and publish them (or stage them for review in /admin)
-                  parse --json FILE...            print how page files parse, touching no database
-                  generate-corpus --pages N --out DIR [--seed S]  write a synthetic corpus (pages, codes.csv, families.csv)
-                  admin add NAME | admin remove NAME | admin list  manage admin accounts (password from stdin or a prompt)
-                """);
-            return 0;
-        }
-        var configuration = new ConfigurationBuilder()
-            .SetBasePath(AppContext.BaseDirectory)
-            .AddJsonFile("appsettings.json", optional: true)
-            .AddEnvironmentVariables()
-            .Build();
+        ArgumentNullException.ThrowIfNull(terminal);
+        SettingSwitches switches;
         try
         {
-            return verb(args[1..], configuration, stdout, stderr);
+            switches = SettingSwitches.Split(args);
         }
         catch (UsageException e)
         {
-            stderr.WriteLine($"{args[0]}: {e.Message}");
-            return 2;
+            return Refuse(terminal, e.Message, "");
         }
+        var parse = Verbs.Root(switches.Settings, terminal).Parse(switches.Rest);
+        if (parse.Errors.Count > 0)
+        {
+            if (parse.Action is ParseErrorAction errors) errors.ShowHelp = false;
+            parse.Invoke(Invocation(terminal with { Output = terminal.Error }));
+            terminal.Error.WriteLine(Hint(parse));
+            return UsageExitCode;
+        }
+        if (switches.Settings.Keys.FirstOrDefault(key => !VerbServices.Keys.Contains(key, StringComparer.OrdinalIgnoreCase)) is { } unknown)
+            return Refuse(terminal, $"'--{unknown}' is not a setting the verbs read ({string.Join(", ", VerbServices.Keys)})", Hint(parse));
+        return parse.Invoke(Invocation(terminal));
     }
 
-    /// <summary>The value after a flag ('--db FILE'), or null when the flag is absent.</summary>
-    internal static string? Option(string[] args, string flag)
+    private static InvocationConfiguration Invocation(Terminal terminal) =>
+        new() { Output = terminal.Output, Error = terminal.Error, EnableDefaultExceptionHandler = false };
+
+    private static string Hint(ParseResult parse)
     {
-        var i = Array.IndexOf(args, flag);
-        if (i < 0) return null;
-        return i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal)
-            ? args[i + 1]
-            : throw new UsageException($"{flag} needs a value");
+        var path = new List<string>();
+        for (var result = parse.CommandResult; result.Parent is System.CommandLine.Parsing.CommandResult parent; result = parent)
+            path.Insert(0, result.Command.Name);
+        return $"See '{string.Join(' ', ["ProcedureReference.Web", .. path, "--help"])}'.";
+    }
+
+    private static int Refuse(Terminal terminal, string message, string hint)
+    {
+        terminal.Error.WriteLine(message);
+        if (hint.Length > 0) terminal.Error.WriteLine(hint);
+        return UsageExitCode;
     }
 }
 

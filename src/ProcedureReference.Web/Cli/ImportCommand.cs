@@ -6,20 +6,17 @@ using ProcedureReference.Web.Admin;
 
 namespace ProcedureReference.Web.Cli;
 
-/// <summary>`import [--content DIR] [--db FILE] [--stage]`: import and publish (or stage for review), printing the report.</summary>
+/// <summary>`import [--content DIR] [--db FILE] [--stage]`: import Content:Path and publish it into Database:Path (or stage it for review), printing the report.</summary>
 public static class ImportCommand
 {
     public const string Who = "command line";
 
-    public static int Run(string[] args, IConfiguration configuration, TextWriter stdout, TextWriter stderr)
+    public static int Run(bool stageOnly, IServiceProvider services, TextWriter stdout, TextWriter stderr)
     {
-        var options = ReferenceOptions.From(configuration);
-        var content = CommandLine.Option(args, "--content") ?? options.ContentPath;
-        var database = Path.GetFullPath(CommandLine.Option(args, "--db") ?? options.DatabasePath);
-        var stageOnly = args.Contains("--stage");
-        options.DatabasePath = database;
-        var admin = AdminOptions.From(configuration, options);
-        using var services = StorageSetup.ForCommandLine(options, admin);
+        var options = services.GetRequiredService<ReferenceOptions>();
+        var content = options.ContentPath;
+        var database = options.DatabasePath;
+        var admin = services.GetRequiredService<AdminOptions>();
         var store = services.GetRequiredService<IContentStore>();
 
         var clock = Stopwatch.StartNew();

@@ -16,11 +16,10 @@ public static class ParseCommand
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
     };
 
-    public static int Run(string[] args, IConfiguration configuration, TextWriter stdout, TextWriter stderr)
+    public static int Run(IReadOnlyList<string> files, IServiceProvider services, TextWriter stdout, TextWriter stderr)
     {
-        var files = args.Where(a => a != "--json").ToList();
         if (files.Count == 0) throw new UsageException("name at least one page file: parse --json FILE...");
-        var maxBytes = ReferenceOptions.From(configuration).MaxFileBytes;
+        var maxBytes = services.GetRequiredService<ReferenceOptions>().MaxFileBytes;
 
         var manifests = new Dictionary<string, Manifest>();
         var pages = files.Select(file =>

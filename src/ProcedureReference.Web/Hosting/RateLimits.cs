@@ -1,7 +1,11 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using ProcedureReference.Web.Settings;
 
 namespace ProcedureReference.Web.Hosting;
 
@@ -24,10 +28,11 @@ public static class RateLimits
 
     public static WebApplicationBuilder AddRateLimits(this WebApplicationBuilder builder)
     {
-        var options = RateLimitOptions.From(builder.Configuration);
-        builder.Services.AddSingleton(options);
-        builder.Services.AddRateLimiter(limiter =>
+        RateLimitOptions.Register(builder.Services);
+        builder.Services.AddRateLimiter(_ => { });
+        builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((limiter, rateLimits) =>
         {
+            var options = rateLimits.Value;
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = (context, _) =>
             {
@@ -85,23 +90,18 @@ public static class RateLimits
 /// <summary>The <c>RateLimits</c> section. Enabled=false (benchmarks, scanners) switches the public limits off.</summary>
 public sealed class RateLimitOptions
 {
-    public bool Enabled { get; init; } = true;
-    public int SearchPermits { get; init; } = 100;
-    public int PagePermits { get; init; } = 300;
-    public TimeSpan Window { get; init; } = TimeSpan.FromSeconds(10);
+    public bool Enabled { get; set; } = true;
 
-    public static RateLimitOptions From(IConfiguration configuration)
-    {
-        var section = configuration.GetSection("RateLimits");
-        int Positive(string key, int fallback) =>
-            int.TryParse(section[key], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : fallback;
-        var defaults = new RateLimitOptions();
-        return new RateLimitOptions
-        {
-            Enabled = !bool.TryParse(section["Enabled"], out var enabled) || enabled,
-            SearchPermits = Positive("SearchPermits", defaults.SearchPermits),
-            PagePermits = Positive("PagePermits", defaults.PagePermits),
-            Window = TimeSpan.FromSeconds(Positive("WindowSeconds", (int)defaults.Window.TotalSeconds)),
-        };
-    }
+    [Range(1, int.MaxValue, ErrorMessage = "a whole number, at least 1")]
+    public int SearchPermits { get; set; } = 100;
+
+    [Range(1, int.MaxValue, ErrorMessage = "a whole number, at least 1")]
+    public int PagePermits { get; set; } = 300;
+
+    [Range(1, 24 * 60 * 60, ErrorMessage = "a whole number of seconds from 1 to 86400 (a day)")]
+    public int WindowSeconds { get; set; } = 10;
+
+    public TimeSpan Window => TimeSpan.FromSeconds(WindowSeconds);
+
+    public static void Register(IServiceCollection services) => services.AddSettings<RateLimitOptions>("RateLimits");
 }

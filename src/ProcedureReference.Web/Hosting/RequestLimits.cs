@@ -1,5 +1,8 @@
-using System.Globalization;
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.Timeouts;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+using ProcedureReference.Web.Settings;
 
 namespace ProcedureReference.Web.Hosting;
 
@@ -21,11 +24,12 @@ public static class RequestLimits
 
     public static WebApplicationBuilder AddRequestLimits(this WebApplicationBuilder builder)
     {
-        var options = RequestLimitOptions.From(builder.Configuration);
-        builder.Services.AddSingleton(options);
-        builder.WebHost.ConfigureKestrel(kestrel =>
+        RequestLimitOptions.Register(builder.Services);
+        builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<RequestLimitOptions>>((kestrel, limits) =>
         {
             kestrel.AddServerHeader = false;
+            // Kestrel is made while the app is built, before the settings are checked: a bad limit is named then, with the rest.
+            if (!limits.TryGetValid(out var options)) return;
             // Public requests carry no body and the sign-in form a few hundred bytes; the admin upload raises its
             // own limit ([RequestSizeLimit] on Pages/Admin/Index).
             kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
@@ -33,11 +37,13 @@ public static class RequestLimits
             kestrel.Limits.MaxRequestHeadersTotalSize = MaxRequestHeaderBytes;
             kestrel.Limits.MaxRequestHeaderCount = MaxRequestHeaderCount;
         });
-        builder.Services.AddRequestTimeouts(timeouts => timeouts.AddPolicy(Database, new RequestTimeoutPolicy
-        {
-            Timeout = options.RequestTimeout,
-            TimeoutStatusCode = StatusCodes.Status504GatewayTimeout,
-        }));
+        builder.Services.AddRequestTimeouts();
+        builder.Services.AddOptions<RequestTimeoutOptions>().Configure<IOptions<RequestLimitOptions>>((timeouts, options) =>
+            timeouts.AddPolicy(Database, new RequestTimeoutPolicy
+            {
+                Timeout = options.Value.RequestTimeout,
+                TimeoutStatusCode = StatusCodes.Status504GatewayTimeout,
+            }));
         return builder;
     }
 
@@ -51,21 +57,14 @@ public static class RequestLimits
 /// <summary>The <c>Limits</c> section.</summary>
 public sealed class RequestLimitOptions
 {
-    public long MaxRequestBodyBytes { get; init; } = 64 * 1024;
+    [Range(1, long.MaxValue, ErrorMessage = "a whole number of bytes, at least 1")]
+    public long MaxRequestBodyBytes { get; set; } = 64 * 1024;
+
+    [Range(1, 24 * 60 * 60, ErrorMessage = "a whole number of seconds from 1 to 86400 (a day)")]
+    public int RequestTimeoutSeconds { get; set; } = 5;
 
     /// <summary>How long a request may read the content; also how long a statement waits for a lock.</summary>
-    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(5);
+    public TimeSpan RequestTimeout => TimeSpan.FromSeconds(RequestTimeoutSeconds);
 
-    public static RequestLimitOptions From(IConfiguration configuration)
-    {
-        var section = configuration.GetSection("Limits");
-        var defaults = new RequestLimitOptions();
-        return new RequestLimitOptions
-        {
-            MaxRequestBodyBytes = long.TryParse(section["MaxRequestBodyBytes"], NumberStyles.None, CultureInfo.InvariantCulture, out var bytes) && bytes > 0
-                ? bytes : defaults.MaxRequestBodyBytes,
-            RequestTimeout = int.TryParse(section["RequestTimeoutSeconds"], NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds > 0
-                ? TimeSpan.FromSeconds(seconds) : defaults.RequestTimeout,
-        };
-    }
+    public static void Register(IServiceCollection services) => services.AddSettings<RequestLimitOptions>("Limits");
 }

@@ -49,7 +49,7 @@ public static class SecurityHeaders
     {
         if (app.Environment.IsDevelopment()) return app;
         app.UseHsts();
-        if (app.Configuration.GetValue("Security:HttpsRedirection", defaultValue: true)) app.UseHttpsRedirection();
+        if (app.Services.GetRequiredService<SecurityOptions>().HttpsRedirection) app.UseHttpsRedirection();
         return app;
     }
 

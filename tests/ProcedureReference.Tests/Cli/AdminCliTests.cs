@@ -1,9 +1,6 @@
-using Microsoft.Extensions.Configuration;
 using ProcedureReference.Sqlite;
 using ProcedureReference.Tests.Support;
-using ProcedureReference.Web;
 using ProcedureReference.Web.Admin;
-using ProcedureReference.Web.Cli;
 
 namespace ProcedureReference.Tests.Cli;
 
@@ -17,19 +14,13 @@ public sealed class AdminCliTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private (int ExitCode, string Stdout, string Stderr) Admin(string stdin, params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        using var input = new StringReader(stdin);
-        var exitCode = AdminCommand.Run([.. args, "--db", _database], new ConfigurationBuilder().Build(), input, inputRedirected: true, stdout, stderr);
-        return (exitCode, stdout.ToString(), stderr.ToString());
-    }
+    private (int ExitCode, string Stdout, string Stderr) Admin(string stdin, params string[] args) =>
+        Verb.RunWithInput(stdin, ["admin", .. args, "--db", _database]);
 
     private AdminAccounts Store()
     {
-        var options = AdminOptions.From(new ConfigurationBuilder().Build(), new ReferenceOptions { DatabasePath = _database });
-        return new AdminAccounts(new SqliteAdminStore(options.DatabasePath), options);
+        var path = _temp.Combine("data", "admin.db");
+        return new AdminAccounts(new SqliteAdminStore(path), new AdminOptions { DatabasePath = path });
     }
 
     [Fact]
@@ -87,9 +78,14 @@ public sealed class AdminCliTests : IDisposable
     [InlineData("add")]
     [InlineData("add", "bad name!")]
     [InlineData("delete", "alice")]
-    public void A_wrong_command_line_is_a_usage_error(params string[] args)
+    public void A_wrong_command_line_is_a_usage_error_and_adds_nothing(params string[] args)
     {
-        Assert.Throws<UsageException>(() => Admin("a long enough password\n", args));
+        var (exitCode, stdout, stderr) = Admin("a long enough password\n", args);
+
+        Assert.Equal(2, exitCode);
+        Assert.Empty(stdout);
+        Assert.NotEmpty(stderr);
+        Assert.False(Store().Any());
     }
 
     [Fact]

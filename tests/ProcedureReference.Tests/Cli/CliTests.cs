@@ -63,7 +63,7 @@ public sealed class CliTests : IDisposable
         var (exitCode, _, stderr) = Run("import", "--content", _temp.Path, "--db");
 
         Assert.Equal(2, exitCode);
-        Assert.Contains("--db needs a value", stderr, StringComparison.Ordinal);
+        Assert.Contains("'--db'", stderr, StringComparison.Ordinal);
     }
 
     [Fact]
