@@ -1,10 +1,9 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.ResponseCompression;
-using Microsoft.EntityFrameworkCore;
 using ProcedureReference.Publishing;
 using ProcedureReference.Search;
-using ProcedureReference.Storage;
+using ProcedureReference.Sqlite;
 using ProcedureReference.Web.Admin;
 using ProcedureReference.Web.Api;
 using ProcedureReference.Web.Cli;
@@ -19,20 +18,17 @@ public static partial class ReferenceSetup
     {
         var options = ReferenceOptions.From(builder.Configuration);
         builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton<LiveDatabase>();
-        builder.Services.AddHttpContextAccessor();
-        builder.Services.AddScoped<RequestConnection>();
-        builder.Services.AddDbContext<ReferenceDb>((services, db) =>
-            ReferenceDb.Configure((DbContextOptionsBuilder<ReferenceDb>)db, services.GetRequiredService<RequestConnection>().Connection));
-        builder.Services.AddSingleton(_ => CodeCategories.Load(Path.Combine(options.ContentPath, ContentFiles.CodeRanges)));
-        builder.Services.AddSingleton(_ => Synonyms.Load(Path.Combine(options.ContentPath, ContentFiles.Synonyms)));
-        builder.Services.AddSingleton<ISearchIndex>(services => new SqliteSearchIndex(
-            SqliteFiles.ConnectionString(options.DatabasePath, readOnly: true),
-            services.GetRequiredService<Synonyms>(),
-            services.GetRequiredService<CodeCategories>())
+        // The engine's settings from the site's: a statement waits for a lock, and runs, no longer than a request may.
+        builder.Services.AddSingleton(services => new SqliteOptions
         {
+            DatabasePath = options.DatabasePath,
+            AdminDatabasePath = services.GetRequiredService<AdminOptions>().DatabasePath,
+            KeepVersions = services.GetRequiredService<AdminOptions>().KeepVersions,
             CommandTimeout = services.GetRequiredService<RequestLimitOptions>().RequestTimeout,
         });
+        builder.Services.AddSingleton(_ => CodeCategories.Load(Path.Combine(options.ContentPath, ContentFiles.CodeRanges)));
+        builder.Services.AddSingleton(_ => Synonyms.Load(Path.Combine(options.ContentPath, ContentFiles.Synonyms)));
+        builder.Services.AddSqliteReading();
         builder.Services.AddRazorPages();
         builder.Services.AddContentCache();
         // Strings in the API's JSON with HTML's special characters escaped (\u003C): what a reader typed is echoed,

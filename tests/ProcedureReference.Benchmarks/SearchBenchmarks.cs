@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using ProcedureReference.Importing;
 using ProcedureReference.Search;
-using ProcedureReference.Storage;
+using ProcedureReference.Sqlite;
 
 namespace ProcedureReference.Benchmarks;
 
@@ -22,7 +22,8 @@ public class SearchBenchmarks
         var database = Path.Combine(_folder, "bench.db");
         var report = Importer.Run(new ImportOptions(_folder, database));
         if (!report.Succeeded) throw new InvalidOperationException(report.FatalError);
-        _index = new SqliteSearchIndex(SqliteFiles.ConnectionString(database, readOnly: true),
+        var options = new SqliteOptions { DatabasePath = database, AdminDatabasePath = Path.Combine(_folder, "admin.db") };
+        _index = new SqliteSearchIndex(options, new SqliteContentVersions(options),
             Synonyms.Load(Path.Combine(BenchData.ContentFolder, "synonyms.csv")));
     }
 

@@ -1,8 +1,7 @@
 using System.Text;
 using System.Xml;
 using Microsoft.AspNetCore.Http.Timeouts;
-using Microsoft.EntityFrameworkCore;
-using ProcedureReference.Storage;
+using ProcedureReference.Reading;
 
 namespace ProcedureReference.Web.Hosting;
 
@@ -16,9 +15,9 @@ public static class SiteEndpoints
         app.MapGet("/robots.txt", (HttpRequest request) =>
             Results.Text($"User-agent: *\nAllow: /\nDisallow: /api/\nDisallow: /admin\nSitemap: {request.Scheme}://{request.Host}/sitemap.xml\n", "text/plain"));
 
-        app.MapGet("/sitemap.xml", async (HttpRequest request, ReferenceDb db, CancellationToken cancellationToken) =>
+        app.MapGet("/sitemap.xml", async (HttpRequest request, IContentReader reader, CancellationToken cancellationToken) =>
         {
-            var codes = await db.Pages.OrderBy(p => p.Ordinal).Select(p => p.Code).ToListAsync(cancellationToken);
+            var codes = await reader.CodesAsync(cancellationToken);
             var root = $"{request.Scheme}://{request.Host}";
             var output = new StringBuilder();
             using (var xml = XmlWriter.Create(output, new XmlWriterSettings { Indent = false }))
@@ -35,8 +34,8 @@ public static class SiteEndpoints
             return Results.Text(output.ToString().Replace("utf-16", "utf-8", StringComparison.Ordinal), "application/xml", Encoding.UTF8);
         }).RequireRateLimiting(RateLimits.Pages).WithRequestTimeout(RequestLimits.Database);
 
-        app.MapGet("/health", async (ReferenceDb db, HttpContext context, CancellationToken cancellationToken) =>
-            await db.Pages.AnyAsync(cancellationToken)
+        app.MapGet("/health", async (IContentReader reader, HttpContext context, CancellationToken cancellationToken) =>
+            await reader.PageCountAsync(cancellationToken) > 0
                 ? Results.Ok(new { status = "ok" })
                 : ErrorResponses.Problem(context, StatusCodes.Status503ServiceUnavailable, "the reference holds no pages"))
             .RequireRateLimiting(RateLimits.Pages).WithRequestTimeout(RequestLimits.Database);

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using ProcedureReference.Corpus;
 using ProcedureReference.Importing;
 using ProcedureReference.Search;
+using ProcedureReference.Sqlite;
 using ProcedureReference.Storage;
 using ProcedureReference.Tests.Support;
 
@@ -25,7 +26,8 @@ public sealed class BroadQueryTests : IDisposable
         _database = _temp.Combine("data", "ref.db");
         var report = Importer.Run(new ImportOptions(corpus, _database));
         Assert.True(report.Succeeded, report.FatalError);
-        _index = new SqliteSearchIndex(SqliteFiles.ConnectionString(_database, readOnly: true));
+        var options = new SqliteOptions { DatabasePath = _database, AdminDatabasePath = _temp.Combine("data", "admin.db") };
+        _index = new SqliteSearchIndex(options, new SqliteContentVersions(options));
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
-using ProcedureReference.Storage;
+using ProcedureReference.Sqlite;
 
 namespace ProcedureReference.Tests.Storage;
 

@@ -7,16 +7,16 @@ using ProcedureReference.Web.Tests.Support;
 namespace ProcedureReference.Web.Tests.Security;
 
 /// <summary>
-/// A real server error (the live database file overwritten with garbage while the site runs): readers get the
-/// error page or problem details with a request id and no trace of the exception, and that id finds the exception in
-/// the log.
+/// Content that cannot be read (the live database file overwritten with garbage while the site runs): readers get
+/// the calm 503 page or problem details with a request id and no trace of the exception, and that id finds the
+/// exception in the log.
 /// </summary>
 public partial class ServerErrorTests
 {
     private static readonly string[] Leaks = ["Exception", "SQLite", "not a database", "   at ", "ProcedureReference.", ".cs:line"];
 
     [Fact]
-    public async Task A_database_that_cannot_be_read_gets_500_with_a_request_id_that_is_in_the_log_and_no_exception_text()
+    public async Task A_database_that_cannot_be_read_gets_503_with_a_request_id_that_is_in_the_log_and_no_exception_text()
     {
         using var app = new ConfiguredApp();
         using var client = app.CreateClient(new() { AllowAutoRedirect = false });
@@ -31,9 +31,9 @@ public partial class ServerErrorTests
             using var response = await client.GetAsync(url);
             var page = await response.Content.ReadAsStringAsync();
 
-            Assert.True(response.StatusCode == HttpStatusCode.InternalServerError, $"{url}: {response.StatusCode}");
+            Assert.True(response.StatusCode == HttpStatusCode.ServiceUnavailable, $"{url}: {response.StatusCode}");
             Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
-            Assert.Contains("<h1>Something went wrong on our side</h1>", page, StringComparison.Ordinal);
+            Assert.Contains("<h1>The reference is busy: please try again in a moment</h1>", page, StringComparison.Ordinal);
             AssertNoLeak(url, page);
             ids.Add(RequestIdOnPage().Match(page).Groups[1].Value);
         }
@@ -43,9 +43,9 @@ public partial class ServerErrorTests
             var body = await response.Content.ReadAsStringAsync();
             using var problem = JsonDocument.Parse(body);
 
-            Assert.True(response.StatusCode == HttpStatusCode.InternalServerError, $"{url}: {response.StatusCode}");
+            Assert.True(response.StatusCode == HttpStatusCode.ServiceUnavailable, $"{url}: {response.StatusCode}");
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-            Assert.Equal(500, problem.RootElement.GetProperty("status").GetInt32());
+            Assert.Equal(503, problem.RootElement.GetProperty("status").GetInt32());
             Assert.False(problem.RootElement.TryGetProperty("detail", out _));
             AssertNoLeak(url, body);
             ids.Add(problem.RootElement.GetProperty("requestId").GetString()!);
@@ -57,8 +57,8 @@ public partial class ServerErrorTests
         {
             Assert.False(string.IsNullOrEmpty(id));
             // The request's line, and its exception under the same id, with what went wrong.
-            Assert.Contains($"responded 500 in", log.Split('\n').Single(line => line.Contains($"({id})", StringComparison.Ordinal)), StringComparison.Ordinal);
-            var failure = log.IndexOf($"Request {id} failed (500)", StringComparison.Ordinal);
+            Assert.Contains($"responded 503 in", log.Split('\n').Single(line => line.Contains($"({id})", StringComparison.Ordinal)), StringComparison.Ordinal);
+            var failure = log.IndexOf($"Request {id} failed (503)", StringComparison.Ordinal);
             Assert.True(failure >= 0, $"no error entry for {id}");
             Assert.Contains("SqliteException", log[failure..Math.Min(log.Length, failure + 2000)], StringComparison.Ordinal);
         }
