@@ -7,6 +7,7 @@ using ProcedureReference.Sqlite;
 using ProcedureReference.Web.Admin;
 using ProcedureReference.Web.Api;
 using ProcedureReference.Web.Cli;
+using ProcedureReference.Web.Features.Health;
 using ProcedureReference.Web.Hosting;
 
 namespace ProcedureReference.Web;
@@ -29,6 +30,7 @@ public static partial class ReferenceSetup
         builder.Services.AddSingleton(_ => CodeCategories.Load(Path.Combine(options.ContentPath, ContentFiles.CodeRanges)));
         builder.Services.AddSingleton(_ => Synonyms.Load(Path.Combine(options.ContentPath, ContentFiles.Synonyms)));
         builder.Services.AddSqliteReading();
+        builder.Services.AddHealthChecks().AddCheck<LiveContentHealthCheck>(LiveContentHealthCheck.Name);
         builder.Services.AddRazorPages();
         builder.Services.AddContentCache();
         // Strings in the API's JSON with HTML's special characters escaped (\u003C): what a reader typed is echoed,

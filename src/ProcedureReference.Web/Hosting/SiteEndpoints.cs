@@ -1,11 +1,13 @@
 using System.Text;
 using System.Xml;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Timeouts;
 using ProcedureReference.Reading;
+using ProcedureReference.Web.Features.Health;
 
 namespace ProcedureReference.Web.Hosting;
 
-/// <summary>/sitemap.xml, /robots.txt and /health.</summary>
+/// <summary>/sitemap.xml, /robots.txt and /health (the health checks: 200 with the content readable and holding pages, else 503 with the reason).</summary>
 public static class SiteEndpoints
 {
     private static readonly string[] FixedPaths = ["/", "/browse"];
@@ -34,10 +36,7 @@ public static class SiteEndpoints
             return Results.Text(output.ToString().Replace("utf-16", "utf-8", StringComparison.Ordinal), "application/xml", Encoding.UTF8);
         }).RequireRateLimiting(RateLimits.Pages).WithRequestTimeout(RequestLimits.Database);
 
-        app.MapGet("/health", async (IContentReader reader, HttpContext context, CancellationToken cancellationToken) =>
-            await reader.PageCountAsync(cancellationToken) > 0
-                ? Results.Ok(new { status = "ok" })
-                : ErrorResponses.Problem(context, StatusCodes.Status503ServiceUnavailable, "the reference holds no pages"))
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync })
             .RequireRateLimiting(RateLimits.Pages).WithRequestTimeout(RequestLimits.Database);
         return app;
     }

@@ -8,8 +8,8 @@ namespace ProcedureReference.Web.Tests.Security;
 
 /// <summary>
 /// Content that cannot be read (the live database file overwritten with garbage while the site runs): readers get
-/// the calm 503 page or problem details with a request id and no trace of the exception, and that id finds the
-/// exception in the log.
+/// the calm 503 page or problem details with a request id and no trace of the exception, that id finds the exception
+/// in the log, and /health says why.
 /// </summary>
 public partial class ServerErrorTests
 {
@@ -26,7 +26,7 @@ public partial class ServerErrorTests
         await File.WriteAllBytesAsync(app.DatabasePath, Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("this is not a database. ", 400))));
 
         var ids = new List<string>();
-        foreach (var url in new[] { "/codes/37188", "/search?q=clot", "/browse", "/health", "/sitemap.xml" })
+        foreach (var url in new[] { "/codes/37188", "/search?q=clot", "/browse", "/sitemap.xml" })
         {
             using var response = await client.GetAsync(url);
             var page = await response.Content.ReadAsStringAsync();
@@ -49,6 +49,16 @@ public partial class ServerErrorTests
             Assert.False(problem.RootElement.TryGetProperty("detail", out _));
             AssertNoLeak(url, body);
             ids.Add(problem.RootElement.GetProperty("requestId").GetString()!);
+        }
+
+        using (var health = await client.GetAsync("/health"))
+        {
+            var body = await health.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+            using var status = JsonDocument.Parse(body);
+            Assert.Equal("unhealthy", status.RootElement.GetProperty("status").GetString());
+            Assert.Equal("The live content cannot be read.", status.RootElement.GetProperty("reason").GetString());
+            AssertNoLeak("/health", body);
         }
 
         var log = app.LogText();
