@@ -1,7 +1,7 @@
 namespace ProcedureReference.Search;
 
 /// <summary>
-/// Every page's code, system, title, category and code order, held in memory per database file, so that a
+/// Every page's code, system, title, category and code order, held in memory per content version, so that a
 /// search filters, counts facets, orders and finds codes without asking SQL once per matched row. About 100
 /// bytes a page: 10 MB at 100,000 pages. An engine reads the rows; the table is the same for every engine.
 /// </summary>
