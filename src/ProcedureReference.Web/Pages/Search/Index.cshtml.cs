@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ProcedureReference.Search;
 using Microsoft.AspNetCore.OutputCaching;
-using ProcedureReference.Web.Features;
 using ProcedureReference.Web.Features.Searching;
 using ProcedureReference.Web.Hosting;
 
