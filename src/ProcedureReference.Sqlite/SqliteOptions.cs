@@ -13,5 +13,7 @@ public sealed class SqliteOptions
     public int KeepVersions { get; init; } = 5;
 
     /// <summary>How long a statement waits for a lock, and at most runs, before it fails.</summary>
-    public TimeSpan CommandTimeout { get; init; } = TimeSpan.FromSeconds(30);
+    public TimeSpan CommandTimeout { get; init; } = DefaultCommandTimeout;
+
+    public static readonly TimeSpan DefaultCommandTimeout = TimeSpan.FromSeconds(30);
 }

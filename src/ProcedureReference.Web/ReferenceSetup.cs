@@ -1,14 +1,13 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.ResponseCompression;
-using Microsoft.EntityFrameworkCore;
 using ProcedureReference.Publishing;
 using ProcedureReference.Search;
 using ProcedureReference.Sqlite;
-using ProcedureReference.Storage;
 using ProcedureReference.Web.Admin;
 using ProcedureReference.Web.Api;
 using ProcedureReference.Web.Cli;
+using ProcedureReference.Web.Features.Health;
 using ProcedureReference.Web.Hosting;
 
 namespace ProcedureReference.Web;
@@ -20,20 +19,9 @@ public static partial class ReferenceSetup
     {
         ReferenceOptions.Register(builder.Services);
         SecurityOptions.Register(builder.Services);
-        builder.Services.AddSingleton<LiveDatabase>();
-        builder.Services.AddHttpContextAccessor();
-        builder.Services.AddScoped<RequestConnection>();
-        builder.Services.AddDbContext<ReferenceDb>((services, db) =>
-            SqliteReferenceDb.Configure((DbContextOptionsBuilder<ReferenceDb>)db, services.GetRequiredService<RequestConnection>().Connection));
         builder.Services.AddSingleton(services => CodeCategories.Load(Path.Combine(services.GetRequiredService<ReferenceOptions>().ContentPath, ContentFiles.CodeRanges)));
         builder.Services.AddSingleton(services => Synonyms.Load(Path.Combine(services.GetRequiredService<ReferenceOptions>().ContentPath, ContentFiles.Synonyms)));
-        builder.Services.AddSingleton<ISearchIndex>(services => new SqliteSearchIndex(
-            SqliteFiles.ConnectionString(services.GetRequiredService<ReferenceOptions>().DatabasePath, readOnly: true),
-            services.GetRequiredService<Synonyms>(),
-            services.GetRequiredService<CodeCategories>())
-        {
-            CommandTimeout = services.GetRequiredService<RequestLimitOptions>().RequestTimeout,
-        });
+        builder.Services.AddHealthChecks().AddCheck<LiveContentHealthCheck>(LiveContentHealthCheck.Name);
         builder.Services.AddRazorPages();
         builder.Services.AddContentCache();
         // Strings in the API's JSON with HTML's special characters escaped (\u003C): what a reader typed is echoed,

@@ -43,7 +43,8 @@ public static class LatencyCommand
             .Select(line => line.Split('\t', 2))
             .Select(parts => (Kind: parts[0], Text: parts[1]))
             .ToList();
-        var index = new SqliteSearchIndex(SqliteFiles.ConnectionString(db, readOnly: true),
+        var options = new SqliteOptions { DatabasePath = db, AdminDatabasePath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(db))!, "admin.db") };
+        var index = new SqliteSearchIndex(options, new SqliteContentVersions(options),
             Synonyms.Load(Path.Combine(content, "synonyms.csv")), CodeCategories.Load(Path.Combine(content, "cpt-ranges.csv")));
         var typed = list.SelectMany(q => TypedLengths.Where(n => n <= q.Text.Length).Select(n => (q.Kind, Text: q.Text[..n]))).Distinct().ToList();
 

@@ -22,7 +22,8 @@ public class SearchBenchmarks
         var database = Path.Combine(_folder, "bench.db");
         var report = TestContent.Publish(_folder, database);
         if (!report.Succeeded) throw new InvalidOperationException(report.FatalError);
-        _index = new SqliteSearchIndex(SqliteFiles.ConnectionString(database, readOnly: true),
+        var options = new SqliteOptions { DatabasePath = database, AdminDatabasePath = Path.Combine(_folder, "admin.db") };
+        _index = new SqliteSearchIndex(options, new SqliteContentVersions(options),
             Synonyms.Load(Path.Combine(BenchData.ContentFolder, "synonyms.csv")));
     }
 

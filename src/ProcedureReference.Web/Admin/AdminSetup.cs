@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.Options;
 using ProcedureReference.Publishing;
-using ProcedureReference.Sqlite;
+using ProcedureReference.Reading;
 using ProcedureReference.Web.Hosting;
 
 namespace ProcedureReference.Web.Admin;
@@ -72,7 +72,7 @@ public static class AdminSetup
 
     /// <summary>Makes a switched database visible to this process at once, not at the next periodic check.</summary>
     public static void NoticeSwitch(this HttpContext context) =>
-        context.RequestServices.GetRequiredService<LiveDatabase>().CheckForNewContent(force: true);
+        context.RequestServices.GetRequiredService<IContentVersions>().Refresh();
 
     /// <summary>Logins and uploads are limited per client address; everything else passes.</summary>
     private static RateLimitPartition<string> AdminPostLimit(HttpContext context, AdminOptions options)

@@ -1,8 +1,7 @@
 using Microsoft.AspNetCore.Http.Timeouts;
-using ProcedureReference.Storage;
+using ProcedureReference.Reading;
+using ProcedureReference.Web.Features.CodePages;
 using ProcedureReference.Web.Hosting;
-using ProcedureReference.Web.Pages.Codes;
-using ProcedureReference.Web.Pages.Search;
 
 namespace ProcedureReference.Web.Api;
 
@@ -11,12 +10,13 @@ public static class CodesApi
 {
     public static IEndpointRouteBuilder MapCodesApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/codes/{code}", async (string code, ReferenceDb db, HttpContext context) =>
+        app.MapGet("/api/codes/{code}", async (string code, IContentReader reader, HttpContext context, CancellationToken cancellationToken) =>
             {
-                var canonical = ProcedureReference.Codes.ProcedureCode.TryParse(code, out var parsed) ? parsed.ToString() : "";
-                var page = canonical.Length is > 0 and <= 40 ? await CodePageQuery.FindAsync(db, canonical) : null;
+                var page = ProcedureReference.Codes.ProcedureCode.TryParse(code, out var parsed)
+                    ? await CodePageLookup.FindAsync(reader, parsed.ToString(), cancellationToken)
+                    : null;
                 return page is null
-                    ? ErrorResponses.Problem(context, StatusCodes.Status404NotFound, "Unknown code", $"No page for code {SearchText.Limit(code, DetailsModel.MaxEchoedCodeChars)}.")
+                    ? ErrorResponses.Problem(context, StatusCodes.Status404NotFound, "Unknown code", $"No page for code {CodePageLookup.Echo(code)}.")
                     : Results.Ok(CodeJson.From(page));
             })
             .CacheOutput(ContentCache.Policy)

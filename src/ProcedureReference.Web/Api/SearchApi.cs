@@ -1,8 +1,7 @@
 using Microsoft.AspNetCore.Http.Timeouts;
 using ProcedureReference.Search;
+using ProcedureReference.Web.Features.Searching;
 using ProcedureReference.Web.Hosting;
-using ProcedureReference.Web.Pages.Search;
-using SearchPage = ProcedureReference.Web.Pages.Search.IndexModel;
 
 namespace ProcedureReference.Web.Api;
 
@@ -13,8 +12,8 @@ public static class SearchApi
     {
         app.MapGet("/api/search", (ISearchIndex index, string? q, string? system, string? category, string? section, int? page, CancellationToken cancellationToken) =>
                 string.IsNullOrWhiteSpace(q)
-                    ? Results.Ok(new SearchResults("", 0, 1, SearchPage.PageSize, [], [], [], [], null, []))
-                    : Results.Ok(index.Search(SearchPage.ToQuery(q, system, category, section, page ?? 1), cancellationToken)))
+                    ? Results.Ok(SearchRequest.Nothing)
+                    : Results.Ok(index.Search(SearchRequest.ToQuery(q, system, category, section, page ?? 1), cancellationToken)))
             .CacheOutput(ContentCache.Policy)
             .RequireRateLimiting(RateLimits.Search)
             .WithName("Search")

@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.OutputCaching;
+using ProcedureReference.Reading;
 
 namespace ProcedureReference.Web.Hosting;
 
 /// <summary>
 /// Output caching of everything drawn from the content (code pages, search, browse, the API), dropped whole
-/// when a new database is switched in, so no reader sees a cached page of the old content after the switch.
+/// when the live content changes (<see cref="IContentVersions"/>), so no reader sees a cached page of the old content
+/// after the switch.
 /// </summary>
 public static class ContentCache
 {
@@ -19,16 +21,16 @@ public static class ContentCache
             cache.AddPolicy(Policy, policy => policy.Expire(TimeSpan.FromHours(1)).Tag(Tag));
         });
 
-    /// <summary>Checks for a switched database before the cache answers, and empties the cache when there was one.</summary>
+    /// <summary>Asks for the live version before the cache answers (which looks for a change), and empties the cache on a change.</summary>
     public static WebApplication UseContentCache(this WebApplication app)
     {
-        var live = app.Services.GetRequiredService<LiveDatabase>();
+        var versions = app.Services.GetRequiredService<IContentVersions>();
         var store = app.Services.GetRequiredService<IOutputCacheStore>();
         // The in-memory store evicts synchronously; waiting here keeps the next request from reading a stale entry.
-        live.Switched += () => store.EvictByTagAsync(Tag, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+        versions.Changed += _ => store.EvictByTagAsync(Tag, CancellationToken.None).AsTask().GetAwaiter().GetResult();
         app.Use((context, next) =>
         {
-            live.CheckForNewContent();
+            _ = versions.Live;
             return next(context);
         });
         app.UseOutputCache();

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Data.Sqlite;
 using ProcedureReference.Storage;
 
 namespace ProcedureReference.Web.Hosting;
@@ -62,14 +61,14 @@ public static partial class ErrorResponses
     private static bool IsApi(PathString path) => path.StartsWithSegments(ApiPrefix);
 
     /// <summary>
-    /// A malformed request keeps its 4xx (a body over the limit is 413, not 500); a query stopped by its request's
-    /// timeout is 504, a database locked past the command timeout 503; anything else is a 500.
+    /// A malformed request keeps its 4xx (a body over the limit is 413, not 500); a query stopped by its time limit
+    /// is 504; content locked past the command timeout, or that cannot be read, 503; anything else is a 500.
     /// </summary>
     private static int StatusFor(Exception exception) => exception switch
     {
         BadHttpRequestException bad => bad.StatusCode,
-        SqliteException sqlite when SqliteInterrupt.IsInterrupt(sqlite) => StatusCodes.Status504GatewayTimeout,
-        SqliteException sqlite when SqliteInterrupt.IsBusy(sqlite) => StatusCodes.Status503ServiceUnavailable,
+        QueryTimedOutException => StatusCodes.Status504GatewayTimeout,
+        ContentBusyException or ContentUnreadableException => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status500InternalServerError,
     };
 

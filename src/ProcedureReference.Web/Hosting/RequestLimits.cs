@@ -8,9 +8,9 @@ namespace ProcedureReference.Web.Hosting;
 
 /// <summary>
 /// Bounds on what one request may send and how long it may hold the database: Kestrel's size limits, and a
-/// timeout on every endpoint that reads the content. A timed-out request's token interrupts its running SQLite
-/// statement (see <see cref="RequestConnection"/> and the search index), and it is answered 504; a database locked
-/// by a writer for as long is answered 503. Either is the error page, or problem details from the API.
+/// timeout on every endpoint that reads the content. A timed-out request's token interrupts its running query
+/// (the storage engine stops it), and it is answered 504; content locked by a writer for as long is answered 503.
+/// Either is the error page, or problem details from the API.
 /// </summary>
 public static class RequestLimits
 {

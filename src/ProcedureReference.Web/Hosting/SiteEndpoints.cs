@@ -1,12 +1,13 @@
 using System.Text;
 using System.Xml;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Timeouts;
-using Microsoft.EntityFrameworkCore;
-using ProcedureReference.Storage;
+using ProcedureReference.Reading;
+using ProcedureReference.Web.Features.Health;
 
 namespace ProcedureReference.Web.Hosting;
 
-/// <summary>/sitemap.xml, /robots.txt and /health.</summary>
+/// <summary>/sitemap.xml, /robots.txt and /health (the health checks: 200 with the content readable and holding pages, else 503 with the reason).</summary>
 public static class SiteEndpoints
 {
     private static readonly string[] FixedPaths = ["/", "/browse"];
@@ -16,9 +17,9 @@ public static class SiteEndpoints
         app.MapGet("/robots.txt", (HttpRequest request) =>
             Results.Text($"User-agent: *\nAllow: /\nDisallow: /api/\nDisallow: /admin\nSitemap: {request.Scheme}://{request.Host}/sitemap.xml\n", "text/plain"));
 
-        app.MapGet("/sitemap.xml", async (HttpRequest request, ReferenceDb db, CancellationToken cancellationToken) =>
+        app.MapGet("/sitemap.xml", async (HttpRequest request, IContentReader reader, CancellationToken cancellationToken) =>
         {
-            var codes = await db.Pages.OrderBy(p => p.Ordinal).Select(p => p.Code).ToListAsync(cancellationToken);
+            var codes = await reader.CodesAsync(cancellationToken);
             var root = $"{request.Scheme}://{request.Host}";
             var output = new StringBuilder();
             using (var xml = XmlWriter.Create(output, new XmlWriterSettings { Indent = false }))
@@ -35,10 +36,7 @@ public static class SiteEndpoints
             return Results.Text(output.ToString().Replace("utf-16", "utf-8", StringComparison.Ordinal), "application/xml", Encoding.UTF8);
         }).RequireRateLimiting(RateLimits.Pages).WithRequestTimeout(RequestLimits.Database);
 
-        app.MapGet("/health", async (ReferenceDb db, HttpContext context, CancellationToken cancellationToken) =>
-            await db.Pages.AnyAsync(cancellationToken)
-                ? Results.Ok(new { status = "ok" })
-                : ErrorResponses.Problem(context, StatusCodes.Status503ServiceUnavailable, "the reference holds no pages"))
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync })
             .RequireRateLimiting(RateLimits.Pages).WithRequestTimeout(RequestLimits.Database);
         return app;
     }

@@ -1,14 +1,14 @@
-using Microsoft.EntityFrameworkCore;
+using ProcedureReference.Reading;
 using ProcedureReference.Search;
 using ProcedureReference.Storage;
-using ProcedureReference.Web.Pages.Codes;
 
 namespace ProcedureReference.Web.Hosting;
 
 /// <summary>
-/// Builds the EF model, runs the code page query, and builds the search's in-memory tables once in the background
-/// while the server starts: the first reader otherwise waits for them (about a second on this machine; more at
-/// 100,000 pages), and a clinician's first page is often the one a search engine sent them to.
+/// Builds the EF model, runs the code page query, and builds the search's in-memory tables (which start the
+/// spelling vocabulary) once in the background while the server starts: the first reader otherwise waits for them
+/// (about a second on this machine; more at 100,000 pages), and a clinician's first page is often the one a search
+/// engine sent them to.
 /// </summary>
 public static partial class Warmup
 {
@@ -20,16 +20,15 @@ public static partial class Warmup
             try
             {
                 using var scope = services.CreateScope();
-                var db = scope.ServiceProvider.GetRequiredService<ReferenceDb>();
-                var code = await db.Pages.AsNoTracking().OrderBy(p => p.Ordinal).Select(p => p.Code).FirstOrDefaultAsync();
-                if (code is not null) await CodePageQuery.FindAsync(db, code);
+                var reader = scope.ServiceProvider.GetRequiredService<IContentReader>();
+                var codes = await reader.CodesAsync(CancellationToken.None);
+                if (codes.Count > 0) await reader.FindAsync(codes[0], CancellationToken.None);
                 // The search's in-memory page table and the type-ahead index, built once before readers need them.
                 var index = scope.ServiceProvider.GetRequiredService<ISearchIndex>();
                 index.Search(new SearchQuery("procedure"));
                 index.Suggest("pro");
-                if (index is SqliteSearchIndex sqlite) await sqlite.PrepareVocabulary();
             }
-            catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException or IOException)
+            catch (Exception e) when (e is StorageException or InvalidOperationException or IOException)
             {
                 LogWarmupFailed(services.GetRequiredService<ILoggerFactory>().CreateLogger("Startup"), e.Message);
             }

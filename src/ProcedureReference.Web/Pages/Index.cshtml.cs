@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using ProcedureReference.Reading;
 using ProcedureReference.Search;
-using ProcedureReference.Storage;
-using ProcedureReference.Web.Pages.Browse;
+using ProcedureReference.Web.Features.Catalog;
 using Microsoft.AspNetCore.OutputCaching;
 using ProcedureReference.Web.Hosting;
 
@@ -13,11 +13,11 @@ namespace ProcedureReference.Web.Pages;
 [OutputCache(PolicyName = ContentCache.Policy)]
 [EnableRateLimiting(RateLimits.Pages)]
 [RequestTimeout(RequestLimits.Database)]
-public sealed class IndexModel(ReferenceDb db, CodeCategories categories) : PageModel
+public sealed class IndexModel(IContentReader reader, CodeCategories categories) : PageModel
 {
     public IReadOnlyList<SystemGroup> Systems { get; private set; } = [];
     public int CodeCount => Systems.Sum(s => s.Count);
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Systems = CatalogQuery.Group(await CatalogQuery.EntriesAsync(db, categories, null, cancellationToken));
+        Systems = CatalogQuery.Group(await CatalogQuery.EntriesAsync(reader, categories, null, cancellationToken));
 }

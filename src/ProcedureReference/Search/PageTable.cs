@@ -1,18 +1,19 @@
-using Microsoft.Data.Sqlite;
-
 namespace ProcedureReference.Search;
 
 /// <summary>
-/// Every page's code, system, title, category and code order, held in memory per database file, so that a
+/// Every page's code, system, title, category and code order, held in memory per content version, so that a
 /// search filters, counts facets, orders and finds codes without asking SQL once per matched row. About 100
-/// bytes a page: 10 MB at 100,000 pages.
+/// bytes a page: 10 MB at 100,000 pages. An engine reads the rows; the table is the same for every engine.
 /// </summary>
 internal sealed class PageTable
 {
     private readonly int[] _byCode; // page ids in ordinal code order, for prefix lookups
 
-    private PageTable(List<(int Id, string Code, string System, string Title, int Ordinal)> rows, CodeCategories categories)
+    /// <param name="rows">Every page of one version, in any order.</param>
+    public PageTable(IReadOnlyList<PageTableRow> rows, CodeCategories categories)
     {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(categories);
         var size = rows.Count == 0 ? 1 : rows.Max(r => r.Id) + 1;
         Codes = new string[size];
         Systems = new string[size];
@@ -49,16 +50,6 @@ internal sealed class PageTable
 
     public string? CategoryOf(int id) => Categories[id] < 0 ? null : CategoryNames[Categories[id]];
 
-    public static PageTable Read(SqliteConnection connection, CodeCategories categories)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT Id, Code, System, Title, Ordinal FROM pages";
-        using var reader = command.ExecuteReader();
-        var rows = new List<(int, string, string, string, int)>();
-        while (reader.Read()) rows.Add((reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4)));
-        return new PageTable(rows, categories);
-    }
-
     /// <summary>Pages whose code is a term (in term order), then pages whose code starts with one, in code order; at most <paramref name="limit"/>.</summary>
     public List<(int Id, bool Exact)> LookupCodes(IReadOnlyList<string> terms, int limit)
     {
@@ -92,3 +83,6 @@ internal sealed class PageTable
         return lo;
     }
 }
+
+/// <summary>One page as the <see cref="PageTable"/> holds it.</summary>
+internal readonly record struct PageTableRow(int Id, string Code, string System, string Title, int Ordinal);

@@ -10,6 +10,9 @@ namespace ProcedureReference.Search;
 /// </summary>
 internal sealed record SearchFilters(string Text, string? System, string? Category, SectionKind? Section, int Page, int PageSize)
 {
+    public const int MaxPageSize = 100;
+    public const int MaxPage = 10_000;
+
     public static SearchFilters From(SearchQuery query)
     {
         SectionKind? section = SectionKindNames.TryParse(query.Section?.Trim() ?? "", out var kind) ? kind : null;
@@ -18,8 +21,8 @@ internal sealed record SearchFilters(string Text, string? System, string? Catego
             Blank(query.System),
             Blank(query.Category),
             section,
-            Math.Clamp(query.Page, 1, SqliteSearchIndex.MaxPage),
-            Math.Clamp(query.PageSize, 1, SqliteSearchIndex.MaxPageSize));
+            Math.Clamp(query.Page, 1, MaxPage),
+            Math.Clamp(query.PageSize, 1, MaxPageSize));
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

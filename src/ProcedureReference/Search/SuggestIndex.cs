@@ -1,11 +1,10 @@
-using Microsoft.Data.Sqlite;
 using ProcedureReference.Parsing;
 
 namespace ProcedureReference.Search;
 
 /// <summary>
 /// Type-ahead over codes, titles and names, in memory: sorted arrays searched by binary search, so a keystroke
-/// costs a few comparisons and no database round trip. Read once per database file (the pages table only).
+/// costs a few comparisons and no database round trip. Built once per content version from the pages alone.
 /// </summary>
 internal sealed class SuggestIndex
 {
@@ -23,24 +22,23 @@ internal sealed class SuggestIndex
         _words = words;
     }
 
-    public static SuggestIndex Read(SqliteConnection connection)
+    /// <param name="rows">Every page of one version in code order (ordinal, then id).</param>
+    public static SuggestIndex Build(IEnumerable<SuggestRow> rows)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT Code, Title, Name, CommonNames, TechnicalTerm FROM pages ORDER BY Ordinal, Id";
-        using var reader = command.ExecuteReader();
+        ArgumentNullException.ThrowIfNull(rows);
         var pages = new List<PageEntry>();
         var codes = new List<Key>();
         var words = new List<Key>();
-        while (reader.Read())
+        foreach (var row in rows)
         {
             var page = pages.Count;
-            var title = reader.GetString(1);
-            var name = reader.IsDBNull(2) ? null : reader.GetString(2);
-            var otherNames = (reader.IsDBNull(3) ? "" : reader.GetString(3)).Split('\n', StringSplitOptions.RemoveEmptyEntries)
-                .Concat(reader.IsDBNull(4) ? [] : [reader.GetString(4)]);
+            var title = row.Title;
+            var name = row.Name;
+            var otherNames = (row.CommonNames ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                .Concat(row.TechnicalTerm is null ? [] : [row.TechnicalTerm]);
             var pageWords = new HashSet<string>(StringComparer.Ordinal);
 
-            codes.Add(new Key(reader.GetString(0).ToUpperInvariant(), page, 0, null));
+            codes.Add(new Key(row.Code.ToUpperInvariant(), page, 0, null));
             var sources = new List<(string? Text, int Rank, string? ShownName)> { (title, 0, null), (name, 1, null) };
             sources.AddRange(otherNames.Select(n => ((string?)n, 2, (string?)n)));
             foreach (var (text, rank, shownName) in sources)
@@ -51,7 +49,7 @@ internal sealed class SuggestIndex
                     pageWords.Add(word);
                 }
             }
-            pages.Add(new PageEntry(reader.GetString(0), title, name, [.. pageWords]));
+            pages.Add(new PageEntry(row.Code, title, name, [.. pageWords]));
         }
         var byText = Comparer<Key>.Create((a, b) => string.CompareOrdinal(a.Text, b.Text) is var c and not 0 ? c : a.Page.CompareTo(b.Page));
         return new([.. pages], [.. codes.Order(byText)], [.. words.Order(byText)]);
@@ -114,3 +112,6 @@ internal sealed class SuggestIndex
 
     private sealed record PageEntry(string Code, string Title, string? Name, string[] Words);
 }
+
+/// <summary>One page as type-ahead reads it; <paramref name="CommonNames"/> one per line.</summary>
+internal sealed record SuggestRow(string Code, string Title, string? Name, string? CommonNames, string? TechnicalTerm);

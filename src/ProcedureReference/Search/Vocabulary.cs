@@ -1,13 +1,10 @@
-using Microsoft.Data.Sqlite;
-using ProcedureReference.Storage;
-
 namespace ProcedureReference.Search;
 
 /// <summary>
 /// The words of the reference as written (not stemmed), with the number of pages each appears on, for
 /// did-you-mean. FTS5's own vocabulary (fts5vocab) holds porter stems ('thrombectomi'), which are poor to
-/// suggest and awkward to compare with a misspelling; reading the indexed text once per database file gives
-/// real words. Built only when a search first finds nothing, and cached per file (see <see cref="FileSnapshotCache{T}"/>).
+/// suggest and awkward to compare with a misspelling; reading the indexed text once per content version gives
+/// real words. Built in the background once per version (see <see cref="VersionCache{T}"/>).
 /// </summary>
 internal sealed class Vocabulary
 {
@@ -23,22 +20,19 @@ internal sealed class Vocabulary
         _sorted = [.. pageCounts.Keys.Order(StringComparer.Ordinal)];
     }
 
-    public int Count => _sorted.Length;
-
-    public static Vocabulary Read(SqliteConnection connection)
+    /// <param name="pages">Per page, its searchable texts (descriptor, names, sections; null for none).</param>
+    public static Vocabulary Build(IEnumerable<IEnumerable<string?>> pages)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {string.Join(", ", SearchColumns.All)} FROM {SearchColumns.Table}";
-        using var reader = command.ExecuteReader();
+        ArgumentNullException.ThrowIfNull(pages);
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var onPage = new HashSet<string>(StringComparer.Ordinal);
-        while (reader.Read())
+        foreach (var texts in pages)
         {
             onPage.Clear();
-            for (var column = 0; column < reader.FieldCount; column++)
+            foreach (var text in texts)
             {
-                if (reader.IsDBNull(column)) continue;
-                foreach (var word in QueryTokens.Words(reader.GetString(column)))
+                if (text is null) continue;
+                foreach (var word in QueryTokens.Words(text))
                     if (word.All(char.IsLetter)) onPage.Add(word);
             }
             foreach (var word in onPage) counts[word] = counts.GetValueOrDefault(word) + 1;

@@ -26,7 +26,8 @@ public sealed class BroadQueryTests : IDisposable
         _database = _temp.Combine("data", "ref.db");
         var report = TestContent.Publish(corpus, _database);
         Assert.True(report.Succeeded, report.FatalError);
-        _index = new SqliteSearchIndex(SqliteFiles.ConnectionString(_database, readOnly: true));
+        var options = new SqliteOptions { DatabasePath = _database, AdminDatabasePath = _temp.Combine("data", "admin.db") };
+        _index = new SqliteSearchIndex(options, new SqliteContentVersions(options));
     }
 
     [Fact]

@@ -25,7 +25,9 @@ public sealed class SearchDatabase : IDisposable
         Path = _temp.Combine("data", "ref.db");
         var report = TestContent.Publish(Content, Path);
         if (!report.Succeeded) throw new InvalidOperationException(report.FatalError);
-        Index = new SqliteSearchIndex(SqliteFiles.ConnectionString(Path, readOnly: true), RepositorySynonyms, RepositoryCategories);
+        var options = new SqliteOptions { DatabasePath = Path, AdminDatabasePath = _temp.Combine("data", "admin.db") };
+        Versions = new SqliteContentVersions(options);
+        Index = new SqliteSearchIndex(options, Versions, RepositorySynonyms, RepositoryCategories);
     }
 
     /// <summary>The seed pages after <paramref name="changeContent"/> has changed the copied content folder.</summary>
@@ -38,6 +40,9 @@ public sealed class SearchDatabase : IDisposable
     public string Content { get; }
 
     public string Path { get; }
+
+    /// <summary>The index's version signal: <see cref="SqliteContentVersions.Refresh"/> after importing again, as the site does after a publish.</summary>
+    public SqliteContentVersions Versions { get; }
 
     public SqliteSearchIndex Index { get; }
 

@@ -1,5 +1,6 @@
 using ProcedureReference.Parsing;
 using ProcedureReference.Search;
+using ProcedureReference.Sqlite;
 
 namespace ProcedureReference.Tests.Search;
 

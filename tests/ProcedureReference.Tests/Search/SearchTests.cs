@@ -181,6 +181,7 @@ public sealed class SearchTests(SearchDatabase db) : IClassFixture<SearchDatabas
         File.WriteAllText(page, SnippetSafetyTests.ScriptPage);
         SeedContent.AddCode(fresh.Content, "900_zebra.txt", "99998");
         Assert.True(ProcedureReference.Testing.TestContent.Publish(fresh.Content, fresh.Path).Succeeded);
+        fresh.Versions.Refresh();
 
         Assert.Equal("99998", Assert.Single(fresh.Index.Suggest("zebra")).Code);
         Assert.Equal("zebrafication", fresh.Search("zebrafcation").DidYouMean);

@@ -1,5 +1,5 @@
 using Microsoft.Data.Sqlite;
-using ProcedureReference.Storage;
+using ProcedureReference.Sqlite;
 
 namespace ProcedureReference.Tests.Storage;
 

@@ -1,6 +1,8 @@
 using ProcedureReference.Importing;
 using ProcedureReference.Sqlite;
 using ProcedureReference.Testing;
+using ProcedureReference.Publishing;
+using ProcedureReference.Reading;
 using ProcedureReference.Web.Hosting;
 using ProcedureReference.Web.Tests.Support;
 
@@ -63,7 +65,7 @@ public sealed class KillScenario(KillFixture fixture) : IDisposable
     public async Task AssertServesAsync(DatabaseFacts expected)
     {
         // A running site looks for a new database at most once a second; a test asks it to look now.
-        ((LiveDatabase)_app.Services.GetService(typeof(LiveDatabase))!).CheckForNewContent(force: true);
+        ((IContentVersions)_app.Services.GetService(typeof(IContentVersions))!).Refresh();
         var code = expected.Codes.Split(',')[0];
         var page = await _app.GetDocumentAsync("/codes/" + code);
         Assert.NotNull(page.QuerySelector("h1"));

@@ -27,12 +27,15 @@ public class SiteEndpointsTests(ReferenceApp app) : IClassFixture<ReferenceApp>
     }
 
     [Fact]
-    public async Task Health_checks_the_database()
+    public async Task Health_reads_the_live_content_and_answers_ok()
     {
         using var client = app.CreateClient();
         using var response = await client.GetAsync("/health");
+        using var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("ok", body.RootElement.GetProperty("status").GetString());
     }
 
     [Fact]

@@ -2,9 +2,10 @@ using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using ProcedureReference.Reading;
 using ProcedureReference.Search;
-using ProcedureReference.Storage;
 using Microsoft.AspNetCore.OutputCaching;
+using ProcedureReference.Web.Features.Catalog;
 using ProcedureReference.Web.Hosting;
 
 namespace ProcedureReference.Web.Pages.Browse;
@@ -16,7 +17,7 @@ namespace ProcedureReference.Web.Pages.Browse;
 [OutputCache(PolicyName = ContentCache.Policy)]
 [EnableRateLimiting(RateLimits.Pages)]
 [RequestTimeout(RequestLimits.Database)]
-public sealed class IndexModel(ReferenceDb db, CodeCategories categories) : PageModel
+public sealed class IndexModel(IContentReader reader, CodeCategories categories) : PageModel
 {
     private const int PageSize = 200;
 
@@ -32,8 +33,8 @@ public sealed class IndexModel(ReferenceDb db, CodeCategories categories) : Page
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        PageNumber = ProcedureReference.Web.Pages.Search.IndexModel.QueryPage(Request);
-        var entries = await CatalogQuery.EntriesAsync(db, categories, System, cancellationToken);
+        PageNumber = Features.PageNumber.From(Request);
+        var entries = await CatalogQuery.EntriesAsync(reader, categories, System, cancellationToken);
         Systems = CatalogQuery.Group(entries);
         if (string.IsNullOrWhiteSpace(Category)) return;
 

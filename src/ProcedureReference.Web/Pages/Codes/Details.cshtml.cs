@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using ProcedureReference.Parsing;
-using ProcedureReference.Storage;
+using ProcedureReference.Reading;
 using Microsoft.AspNetCore.OutputCaching;
+using ProcedureReference.Web.Features.CodePages;
 using ProcedureReference.Web.Hosting;
 
 namespace ProcedureReference.Web.Pages.Codes;
@@ -14,24 +14,21 @@ namespace ProcedureReference.Web.Pages.Codes;
 [OutputCache(PolicyName = ContentCache.Policy)]
 [EnableRateLimiting(RateLimits.Pages)]
 [RequestTimeout(RequestLimits.Database)]
-public sealed class DetailsModel(ReferenceDb db) : PageModel
+public sealed class DetailsModel(IContentReader reader) : PageModel
 {
     private const int DescriptionLength = 155;
-
-    /// <summary>An unknown code is echoed (heading, title, a search link) up to this length.</summary>
-    public const int MaxEchoedCodeChars = 100;
 
     public CodePage? CodePage { get; private set; }
     public string RequestedCode { get; private set; } = "";
 
     /// <param name="code">Null for a code of only spaces (/codes/%20), which model binding turns into null.</param>
-    public async Task<IActionResult> OnGetAsync(string? code)
+    public async Task<IActionResult> OnGetAsync(string? code, CancellationToken cancellationToken)
     {
         code ??= "";
-        RequestedCode = ProcedureReference.Web.Pages.Search.SearchText.Limit(code, MaxEchoedCodeChars)!;
+        RequestedCode = CodePageLookup.Echo(code);
         var canonical = ProcedureReference.Codes.ProcedureCode.TryParse(code, out var parsed) ? parsed.ToString() : "";
         if (canonical != code && canonical.Length > 0) return RedirectPermanent(parsed!.Path);
-        CodePage = canonical.Length is > 0 and <= 40 ? await CodePageQuery.FindAsync(db, canonical) : null;
+        CodePage = canonical.Length > 0 ? await CodePageLookup.FindAsync(reader, canonical, cancellationToken) : null;
         if (CodePage is null)
         {
             Response.StatusCode = StatusCodes.Status404NotFound;

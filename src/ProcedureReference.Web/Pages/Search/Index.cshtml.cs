@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ProcedureReference.Search;
 using Microsoft.AspNetCore.OutputCaching;
+using ProcedureReference.Web.Features.Searching;
 using ProcedureReference.Web.Hosting;
 
 namespace ProcedureReference.Web.Pages.Search;
@@ -14,8 +15,6 @@ namespace ProcedureReference.Web.Pages.Search;
 [RequestTimeout(RequestLimits.Database)]
 public sealed class IndexModel(ISearchIndex index) : PageModel
 {
-    public const int PageSize = 20;
-
     [BindProperty(SupportsGet = true, Name = "q")] public string? Query { get; set; }
     [BindProperty(SupportsGet = true)] public string? System { get; set; }
     [BindProperty(SupportsGet = true)] public string? Category { get; set; }
@@ -31,18 +30,14 @@ public sealed class IndexModel(ISearchIndex index) : PageModel
     public void OnGet()
     {
         Shortened = Query?.Length > SearchQuery.MaxTextChars;
-        (Query, System, Category, Section) = (SearchText.Limit(Query), Filter(System), Filter(Category), Filter(Section));
+        (Query, System, Category, Section) = (SearchText.Limit(Query), SearchRequest.Filter(System), SearchRequest.Filter(Category), SearchRequest.Filter(Section));
         ViewData["Query"] = Query;
-        PageNumber = QueryPage(Request);
+        PageNumber = Features.PageNumber.From(Request);
         if (string.IsNullOrWhiteSpace(Query)) return;
-        Results = index.Search(ToQuery(Query, System, Category, Section, PageNumber), HttpContext.RequestAborted);
+        Results = index.Search(SearchRequest.ToQuery(Query, System, Category, Section, PageNumber), HttpContext.RequestAborted);
     }
 
-    /// <summary>The query the page and /api/search run, its text and filters bounded.</summary>
-    public static SearchQuery ToQuery(string text, string? system, string? category, string? section, int page) =>
-        new(SearchText.Limit(text)!, Blank(Filter(system)), Blank(Filter(category)), Blank(Filter(section)), Math.Clamp(page, 1, 10_000), PageSize);
-
-    public int PageCount => Results is null ? 0 : (Results.Total + PageSize - 1) / PageSize;
+    public int PageCount => Results is null ? 0 : (Results.Total + SearchRequest.PageSize - 1) / SearchRequest.PageSize;
 
     /// <summary>This search's URL with one parameter changed (a facet chosen or cleared, another page).</summary>
     public string Link(string? system = null, string? category = null, string? section = null, int page = 1,
@@ -60,11 +55,4 @@ public sealed class IndexModel(ISearchIndex index) : PageModel
             if (!string.IsNullOrEmpty(value)) parameters.Add(name + "=" + Uri.EscapeDataString(value));
         }
     }
-
-    public static int QueryPage(HttpRequest request) =>
-        int.TryParse(request.Query["page"], out var page) ? Math.Clamp(page, 1, 10_000) : 1;
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    private static string? Filter(string? value) => SearchText.Limit(value, SearchText.MaxFilterChars);
 }

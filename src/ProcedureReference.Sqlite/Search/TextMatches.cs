@@ -1,9 +1,10 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using ProcedureReference.Search;
 using ProcedureReference.Storage;
 using SQLitePCL;
 
-namespace ProcedureReference.Search;
+namespace ProcedureReference.Sqlite;
 
 /// <summary>
 /// The full-text side of a search. Finding which pages match is cheap in FTS5 (a walk of the terms' page

@@ -1,8 +1,9 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using ProcedureReference.Parsing;
+using ProcedureReference.Search;
 
-namespace ProcedureReference.Search;
+namespace ProcedureReference.Sqlite;
 
 /// <summary>
 /// Picks, for each hit on a page of results, the snippet to show and the section it links to. FTS5's

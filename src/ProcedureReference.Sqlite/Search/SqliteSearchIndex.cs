@@ -1,14 +1,17 @@
 using Microsoft.Data.Sqlite;
 using ProcedureReference.Parsing;
+using ProcedureReference.Reading;
+using ProcedureReference.Search;
 using ProcedureReference.Storage;
 
-namespace ProcedureReference.Search;
+namespace ProcedureReference.Sqlite;
 
 /// <summary>
 /// Search over the SQLite reference: code lookup, FTS5 full text weighted by field, synonyms, facets, HTML-safe
 /// snippets linked to their section, did-you-mean and type-ahead. Each call opens its own read-only connection
 /// (pooled), so one instance serves any number of threads. The query never reaches SQL or MATCH as typed: see
-/// <see cref="QueryTokens"/> and <see cref="MatchExpression"/>.
+/// <see cref="QueryTokens"/> and <see cref="MatchExpression"/>. The in-memory tables are built once per content
+/// version (<see cref="IContentVersions"/>); failures surface as the storage exceptions.
 /// </summary>
 public sealed class SqliteSearchIndex : ISearchIndex
 {
@@ -18,8 +21,6 @@ public sealed class SqliteSearchIndex : ISearchIndex
     /// <summary>The score of a page whose code starts with the query.</summary>
     public const double CodePrefixScore = 100_000;
 
-    public const int MaxPageSize = 100;
-    public const int MaxPage = 10_000;
     public const int MaxSuggestions = 50;
 
     /// <summary>Pages found by code per query at most ('784' finds at most a hundred CPT codes anyway).</summary>
@@ -28,38 +29,32 @@ public sealed class SqliteSearchIndex : ISearchIndex
     /// <summary>Above this many text matches a search does not count matches per section (see <see cref="SectionFacets"/>).</summary>
     public const int MaxSectionFacetPages = 1_000;
 
-    private static readonly FileSnapshotCache<Vocabulary> Vocabularies = new();
-    private static readonly FileSnapshotCache<SuggestIndex> SuggestIndexes = new();
-
-    // Per instance, not shared: its categories come from this instance's code ranges.
-    private readonly FileSnapshotCache<PageTable> _pageTables = new();
-    private readonly Lock _vocabularyGate = new();
-    private Task? _vocabularyBuild;
     private static readonly TimeSpan VocabularyWait = TimeSpan.FromSeconds(1);
 
-    private readonly string _connectionString;
-    private readonly string _databasePath;
+    private readonly VersionCache<PageTable> _pageTables = new();
+    private readonly VersionCache<SuggestIndex> _suggestIndexes = new();
+    private readonly VersionCache<Vocabulary> _vocabularies = new();
+    private readonly Lock _vocabularyGate = new();
+    private (ContentVersion Version, Task Build)? _vocabularyBuild;
+
+    private readonly SqliteOptions _options;
+    private readonly IContentVersions _versions;
     private readonly Synonyms _synonyms;
     private readonly CodeCategories _categories;
 
-    /// <param name="connectionString">A SQLite connection string to a database file; it is opened read-only whatever it says.</param>
+    /// <param name="options">The live database (opened read-only) and how long a statement may wait for a lock and run.</param>
+    /// <param name="versions">The live content's version, which the in-memory tables follow.</param>
     /// <param name="synonyms">Synonym groups (content/synonyms.csv); none when null.</param>
     /// <param name="categories">Code ranges (content/cpt-ranges.csv); no categories when null.</param>
-    public SqliteSearchIndex(string connectionString, Synonyms? synonyms = null, CodeCategories? categories = null)
+    public SqliteSearchIndex(SqliteOptions options, IContentVersions versions, Synonyms? synonyms = null, CodeCategories? categories = null)
     {
-        var builder = new SqliteConnectionStringBuilder(connectionString) { Mode = SqliteOpenMode.ReadOnly };
-        _connectionString = builder.ToString();
-        _databasePath = Path.GetFullPath(builder.DataSource);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(versions);
+        _options = options;
+        _versions = versions;
         _synonyms = synonyms ?? Synonyms.Empty;
         _categories = categories ?? CodeCategories.Empty;
     }
-
-    /// <summary>
-    /// How long a statement waits for a writer's lock before failing with SQLITE_BUSY (Microsoft.Data.Sqlite's
-    /// command timeout, 30 s unless set). Live files are replaced by rename, never written in place, so only an
-    /// outside tool holding a lock makes anyone wait.
-    /// </summary>
-    public TimeSpan CommandTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     public SearchResults Search(SearchQuery query, CancellationToken cancellationToken = default) => Search(query, lean: false, cancellationToken);
 
@@ -70,23 +65,24 @@ public sealed class SqliteSearchIndex : ISearchIndex
         var plan = QueryPlan.Create(query.Text, _synonyms);
         if (plan.IsEmpty) return Empty(filters, plan);
 
+        var version = _versions.Live;
         return Interruptible(connection =>
         {
-            var results = Run(connection, plan, filters, lean, cancellationToken);
+            var results = Run(connection, version, plan, filters, lean, cancellationToken);
             if (results.Total > 0) return results;
 
             // An unfinished last word ('thromb'): now as a prefix.
             var prefixPlan = QueryPlan.Create(query.Text, _synonyms, longPrefix: true);
             if (prefixPlan.HasLongPrefix)
             {
-                var prefixed = Run(connection, prefixPlan, filters, lean, cancellationToken);
+                var prefixed = Run(connection, version, prefixPlan, filters, lean, cancellationToken);
                 if (prefixed.Total > 0) return prefixed;
             }
 
             // Nothing found: try the query with its misspelt words corrected, and show those hits if there are any.
-            var corrected = Correct(connection, plan);
+            var corrected = Correct(version, plan);
             if (corrected is null) return results;
-            var retry = Run(connection, QueryPlan.Create(corrected, _synonyms), filters, lean, cancellationToken);
+            var retry = Run(connection, version, QueryPlan.Create(corrected, _synonyms), filters, lean, cancellationToken);
             return retry.Total > 0 ? retry with { Query = filters.Text, DidYouMean = corrected } : results;
         }, cancellationToken);
     }
@@ -94,7 +90,8 @@ public sealed class SqliteSearchIndex : ISearchIndex
     public IReadOnlyList<Suggestion> Suggest(string prefix, int limit = 8, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(prefix) || limit <= 0) return [];
-        var index = SuggestIndexes.Get(_databasePath, () => Interruptible(SuggestIndex.Read, cancellationToken));
+        var version = _versions.Live;
+        var index = _suggestIndexes.Get(version, () => Interruptible(connection => SuggestIndex.Build(ContentRows.Suggest(connection)), cancellationToken));
         limit = Math.Min(limit, MaxSuggestions);
         var suggestions = index.Suggest(prefix, limit);
         if (suggestions.Count > 0 || !prefix.Any(char.IsLetter)) return suggestions;
@@ -107,43 +104,54 @@ public sealed class SqliteSearchIndex : ISearchIndex
 
 
     /// <summary>
-    /// Runs <paramref name="read"/> on a connection of its own that a cancelled token interrupts mid-statement;
-    /// the interrupted statement surfaces as an <see cref="OperationCanceledException"/>, as any cancellation does.
+    /// Runs <paramref name="read"/> on a connection of its own that a cancelled token or the command timeout
+    /// interrupts mid-statement (see <see cref="StatementGuard"/>); SQLite's failures become the storage exceptions.
     /// </summary>
     private T Interruptible<T>(Func<SqliteConnection, T> read, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         using var connection = Open();
         // Declared after the connection, so disposed before it goes back to the pool.
-        using var interrupt = SqliteInterrupt.OnCancel(connection, cancellationToken);
+        using var guard = StatementGuard.Start(connection, _options.CommandTimeout, cancellationToken);
         try
         {
             return read(connection);
         }
-        catch (SqliteException e) when (SqliteInterrupt.IsInterrupt(e) && cancellationToken.IsCancellationRequested)
+        catch (SqliteException e) when (guard.Translate(e) is { } failure)
         {
-            throw new OperationCanceledException("The search was cancelled.", e, cancellationToken);
+            throw failure;
         }
     }
 
     private SqliteConnection Open()
     {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        connection.DefaultTimeout = Math.Max(1, (int)Math.Ceiling(CommandTimeout.TotalSeconds));
-        // The same wait for statements run through the C API (TextMatches), which bypass the command timeout.
-        SQLitePCL.raw.sqlite3_busy_timeout(connection.Handle, (int)Math.Min(int.MaxValue, CommandTimeout.TotalMilliseconds));
-        return connection;
+        var connection = ReadOnlyConnection.Create(_options);
+        try
+        {
+            ReadOnlyConnection.Open(connection, _options);
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
     }
 
-    private PageTable Pages(SqliteConnection connection) => _pageTables.Get(_databasePath, () => PageTable.Read(connection, _categories));
+    /// <summary>The page table of <paramref name="version"/>; building one also starts the version's spelling vocabulary in the background.</summary>
+    private PageTable Pages(SqliteConnection connection, ContentVersion version) => _pageTables.Get(version, () =>
+    {
+        var table = new PageTable(ContentRows.PageTable(connection), _categories);
+        PrepareVocabulary(version);
+        return table;
+    });
 
     /// <param name="lean">Hits only, for type-ahead: no facets, no snippets.</param>
-    private SearchResults Run(SqliteConnection connection, QueryPlan plan, SearchFilters filters, bool lean, CancellationToken cancellationToken)
+    private SearchResults Run(SqliteConnection connection, ContentVersion version, QueryPlan plan, SearchFilters filters, bool lean, CancellationToken cancellationToken)
     {
         // sqlite3_interrupt stops a running statement; between statements the token is checked here.
         cancellationToken.ThrowIfCancellationRequested();
-        var pages = Pages(connection);
+        var pages = Pages(connection, version);
         // A section filter asks where words appear, which a code match does not answer.
         var codeHits = filters.Section is null && plan.CodeTerms.Count > 0 ? pages.LookupCodes(plan.CodeTerms, MaxCodeHits) : [];
         var match = plan.Units.Count > 0 ? MatchExpression.For(plan.Units) : null;
@@ -206,42 +214,45 @@ public sealed class SqliteSearchIndex : ISearchIndex
         return [.. counts.OrderByDescending(c => c.Count)];
     }
 
-    /// <summary>Builds the spelling vocabulary of the live file in the background, once (see <see cref="Correct"/>).</summary>
-    public Task PrepareVocabulary()
+    /// <summary>
+    /// Builds the spelling vocabulary of <paramref name="version"/> in the background, once (see <see cref="Correct"/>).
+    /// It reads every page's text (seconds at 100,000 pages), so never under a request's timeout.
+    /// </summary>
+    private Task PrepareVocabulary(ContentVersion version)
     {
         lock (_vocabularyGate)
         {
-            if (Vocabularies.TryGet(_databasePath, out _)) return Task.CompletedTask;
-            if (_vocabularyBuild is { IsCompleted: false } running) return running;
-            return _vocabularyBuild = Task.Run(BuildVocabulary);
+            if (_vocabularies.TryGet(version, out _)) return Task.CompletedTask;
+            if (_vocabularyBuild is { } running && running.Version == version) return running.Build;
+            var build = Task.Run(() => BuildVocabulary(version));
+            _vocabularyBuild = (version, build);
+            return build;
         }
     }
 
-    private void BuildVocabulary()
+    private void BuildVocabulary(ContentVersion version)
     {
         try
         {
-            Vocabularies.Get(_databasePath, () =>
+            _vocabularies.Get(version, () =>
             {
                 using var connection = Open();
-                return Vocabulary.Read(connection);
+                return Vocabulary.Build(ContentRows.SearchTexts(connection));
             });
         }
-        catch (SqliteException)
+        catch (Exception e) when (e is SqliteException or StorageException)
         {
             // The file was replaced or is unreadable: the next search that needs it tries again.
         }
     }
 
     /// <summary>The query with each unknown word replaced by the nearest word of the reference, or null when nothing changes.</summary>
-    private string? Correct(SqliteConnection connection, QueryPlan plan)
+    private string? Correct(ContentVersion version, QueryPlan plan)
     {
         if (plan.Words.Count == 0) return null;
-        // Reading the vocabulary reads every page's text (seconds at 100,000 pages): it is built once in the
-        // background, never under a request's timeout, and a request waits for it a second at most. Until it is
-        // ready, no did-you-mean.
-        if (!Vocabularies.TryGet(_databasePath, out var vocabulary)
-            && !(PrepareVocabulary().Wait(VocabularyWait) && Vocabularies.TryGet(_databasePath, out vocabulary)))
+        // A request waits for the background build a second at most. Until it is ready, no did-you-mean.
+        if (!_vocabularies.TryGet(version, out var vocabulary)
+            && !(PrepareVocabulary(version).Wait(VocabularyWait) && _vocabularies.TryGet(version, out vocabulary)))
             return null;
         var changed = false;
         var words = plan.Words.Select((word, i) =>

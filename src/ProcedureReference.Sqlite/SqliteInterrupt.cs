@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
-namespace ProcedureReference.Storage;
+namespace ProcedureReference.Sqlite;
 
 /// <summary>
 /// Stops the statement running on a connection when a token is cancelled. Microsoft.Data.Sqlite runs commands
@@ -27,8 +27,4 @@ public static class SqliteInterrupt
     /// <summary>The statement was stopped by <see cref="OnCancel"/>.</summary>
     public static bool IsInterrupt(SqliteException exception) =>
         (exception ?? throw new ArgumentNullException(nameof(exception))).SqliteErrorCode == raw.SQLITE_INTERRUPT;
-
-    /// <summary>The database was locked by a writer for longer than the command timeout.</summary>
-    public static bool IsBusy(SqliteException exception) =>
-        (exception ?? throw new ArgumentNullException(nameof(exception))).SqliteErrorCode is raw.SQLITE_BUSY or raw.SQLITE_LOCKED;
 }

@@ -1,8 +1,7 @@
-using Microsoft.EntityFrameworkCore;
+using ProcedureReference.Reading;
 using ProcedureReference.Search;
-using ProcedureReference.Storage;
 
-namespace ProcedureReference.Web.Pages.Browse;
+namespace ProcedureReference.Web.Features.Catalog;
 
 public sealed record CatalogEntry(string System, string Code, string Title, CodeCategory? Category)
 {
@@ -24,14 +23,10 @@ public static class CatalogQuery
 {
     public const string Uncategorised = "Other codes";
 
-    public static async Task<List<CatalogEntry>> EntriesAsync(ReferenceDb db, CodeCategories categories, string? system, CancellationToken cancellationToken)
-    {
-        var query = db.Pages.OrderBy(p => p.Ordinal).Select(p => new { p.System, p.Code, p.Title });
-        if (!string.IsNullOrWhiteSpace(system)) query = query.Where(p => p.System == system);
-        return (await query.ToListAsync(cancellationToken))
+    public static async Task<List<CatalogEntry>> EntriesAsync(IContentReader reader, CodeCategories categories, string? system, CancellationToken cancellationToken) =>
+        (await reader.CatalogAsync(system, cancellationToken))
             .Select(p => new CatalogEntry(p.System, p.Code, p.Title, categories.Find(p.System, p.Code)))
             .ToList();
-    }
 
     public static List<SystemGroup> Group(IEnumerable<CatalogEntry> entries) =>
         entries.GroupBy(e => e.System)

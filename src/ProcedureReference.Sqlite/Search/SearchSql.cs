@@ -1,6 +1,7 @@
+using ProcedureReference.Search;
 using ProcedureReference.Storage;
 
-namespace ProcedureReference.Search;
+namespace ProcedureReference.Sqlite;
 
 /// <summary>
 /// The snippet SQL of a search. Every statement text is fixed (built from constants and SearchColumns, never

@@ -1,6 +1,6 @@
 using ProcedureReference.Search;
 
-namespace ProcedureReference.Web.Pages.Search;
+namespace ProcedureReference.Web.Features.Searching;
 
 /// <summary>
 /// What a reader typed, bounded before it is searched or echoed: a paragraph pasted into the search box is

@@ -1,6 +1,7 @@
 using ProcedureReference.Parsing;
+using ProcedureReference.Search;
 
-namespace ProcedureReference.Search;
+namespace ProcedureReference.Sqlite;
 
 /// <summary>
 /// Writes the FTS5 MATCH expression for a query plan. Every word is quoted as an FTS5 string (Datasette's

@@ -1,0 +1,29 @@
+using ProcedureReference.Parsing;
+
+namespace ProcedureReference.Reading;
+
+/// <summary>A code's page as readers and the API see it. The HTML page and /api/codes/{code} both come from here.</summary>
+public sealed record CodePage(
+    string Code,
+    string System,
+    string Title,
+    string? Name,
+    IReadOnlyList<string> CommonNames,
+    string? TechnicalTerm,
+    IReadOnlyList<CodeSection> Sections,
+    CodeLink? Previous,
+    CodeLink? Next,
+    IReadOnlyList<SimilarLink> Similar)
+{
+    public string? Summary => Sections.FirstOrDefault(s => s.Kind == SectionKind.Summary.ToName())?.PlainText;
+}
+
+public sealed record CodeSection(string Kind, string Anchor, string Title, string? Heading, string Markdown, string Html)
+{
+    public string PlainText => MarkdownWriter.PlainText(Markdown);
+}
+
+public sealed record CodeLink(string Code, string Title);
+
+/// <summary>A similar code; <paramref name="InReference"/> is false for a code a page lists that the reference does not hold (shown as text, not a link).</summary>
+public sealed record SimilarLink(string Code, string Title, double Score, string Reason, string Source, bool InReference);
