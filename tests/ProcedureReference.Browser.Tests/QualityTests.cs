@@ -58,15 +58,27 @@ public class QualityTests(BrowserSite site, ITestOutputHelper output)
             [BrowserTools.LighthouseCli, site.Url(path), "--preset=desktop", "--only-categories=performance,accessibility,best-practices,seo",
              "--output=json", "--output-path=" + reportPath, "--quiet", "--chrome-flags=--headless=new " + string.Join(' ', BrowserTools.ChromiumFlags)],
             environment: new() { ["CHROME_PATH"] = BrowserTools.ChromiumPath });
-        var (exitCode, log) = await Lighthouse();
-        // Lighthouse's own advice for a trace it failed to record on a busy machine ('NO_NAVSTART'): run it again. Once.
-        if (exitCode != 0 && log.Contains("Please run Lighthouse again", StringComparison.Ordinal)) (exitCode, log) = await Lighthouse();
-        Assert.True(exitCode == 0, log);
+        async Task<Dictionary<string, double>> Audit()
+        {
+            var (exitCode, log) = await Lighthouse();
+            // Lighthouse's own advice for a trace it failed to record on a busy machine ('NO_NAVSTART'): run it again. Once.
+            if (exitCode != 0 && log.Contains("Please run Lighthouse again", StringComparison.Ordinal)) (exitCode, log) = await Lighthouse();
+            Assert.True(exitCode == 0, log);
+            var categories = JsonDocument.Parse(await File.ReadAllTextAsync(reportPath)).RootElement.GetProperty("categories");
+            double Score(string category) => Math.Round(categories.GetProperty(category).GetProperty("score").GetDouble() * 100);
+            var scores = new[] { "performance", "accessibility", "best-practices", "seo" }.ToDictionary(c => c, Score);
+            output.WriteLine($"Lighthouse {path}: " + string.Join(", ", scores.Select(s => $"{s.Key} {s.Value}")));
+            return scores;
+        }
 
-        var categories = JsonDocument.Parse(await File.ReadAllTextAsync(reportPath)).RootElement.GetProperty("categories");
-        double Score(string category) => Math.Round(categories.GetProperty(category).GetProperty("score").GetDouble() * 100);
-        var scores = new[] { "performance", "accessibility", "best-practices", "seo" }.ToDictionary(c => c, Score);
-        output.WriteLine($"Lighthouse {path}: " + string.Join(", ", scores.Select(s => $"{s.Key} {s.Value}")));
+        var scores = await Audit();
+        if (scores["performance"] < 95)
+        {
+            // The performance score is timed, and a machine shared by the whole suite varies from run to run:
+            // Lighthouse's own advice is the median of several runs, so two more and the middle one counts.
+            var runs = new List<double> { scores["performance"], (await Audit())["performance"], (await Audit())["performance"] };
+            scores["performance"] = runs.Order().ElementAt(1);
+        }
 
         Assert.Equal(100, scores["accessibility"]);
         Assert.Equal(100, scores["seo"]);
