@@ -81,8 +81,7 @@ public sealed class SqliteAdminStore : IAdminStore
     {
         try
         {
-            using var connection = new SqliteConnection(_connectionString);
-            connection.Open();
+            using var connection = Open();
             using var command = Command(connection, sql, parameters);
             return command.ExecuteNonQuery();
         }
@@ -96,8 +95,7 @@ public sealed class SqliteAdminStore : IAdminStore
     {
         try
         {
-            using var connection = new SqliteConnection(_connectionString);
-            connection.Open();
+            using var connection = Open();
             using var command = Command(connection, sql, parameters);
             using var reader = command.ExecuteReader();
             var rows = new List<T>();
@@ -108,6 +106,19 @@ public sealed class SqliteAdminStore : IAdminStore
         {
             throw new StorageException(SqliteWriteFailure.Reason(e), e);
         }
+    }
+
+    /// <summary>
+    /// A connection whose statements wait out another's lock in SQLite's own busy handler. Microsoft.Data.Sqlite
+    /// retries a busy step itself, but not the commit that ends an UPDATE ... RETURNING once its rows are read:
+    /// concurrent sign-ins (one writing while another reads) failed there with 'database is locked'.
+    /// </summary>
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        SQLitePCL.raw.sqlite3_busy_timeout(connection.Handle, (int)SqliteOptions.DefaultCommandTimeout.TotalMilliseconds);
+        return connection;
     }
 
     private static SqliteCommand Command(SqliteConnection connection, string sql, (string Name, object? Value)[] parameters)
