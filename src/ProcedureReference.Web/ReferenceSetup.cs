@@ -18,6 +18,7 @@ public static partial class ReferenceSetup
     public static WebApplicationBuilder AddProcedureReference(this WebApplicationBuilder builder)
     {
         ReferenceOptions.Register(builder.Services);
+        StorageOptions.Register(builder.Services);
         SecurityOptions.Register(builder.Services);
         builder.Services.AddSingleton(services => CodeCategories.Load(Path.Combine(services.GetRequiredService<ReferenceOptions>().ContentPath, ContentFiles.CodeRanges)));
         builder.Services.AddSingleton(services => Synonyms.Load(Path.Combine(services.GetRequiredService<ReferenceOptions>().ContentPath, ContentFiles.Synonyms)));

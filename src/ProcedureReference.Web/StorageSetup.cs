@@ -15,8 +15,9 @@ public static class StorageSetup
     /// Needs <see cref="ReferenceOptions"/> and <see cref="AdminOptions"/> registered (and, for reading, the synonyms and
     /// code ranges); a statement waits for a lock, and runs, no longer than a request may where requests are served.
     /// </summary>
-    public static IServiceCollection AddStorage(this IServiceCollection services)
+    public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
     {
+        ArgumentNullException.ThrowIfNull(configuration);
         services.AddSingleton(provider => SqliteOptionsFor(provider.GetRequiredService<ReferenceOptions>(),
             provider.GetRequiredService<AdminOptions>(), provider.GetService<RequestLimitOptions>()));
         services.AddSqliteStorage();

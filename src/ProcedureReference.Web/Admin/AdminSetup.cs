@@ -20,7 +20,7 @@ public static class AdminSetup
     public static WebApplicationBuilder AddAdmin(this WebApplicationBuilder builder)
     {
         AdminOptions.Register(builder.Services);
-        builder.Services.AddStorage();
+        builder.Services.AddStorage(builder.Configuration);
         builder.Services.AddSingleton<ImportRunner>();
 
         // Keys beside the database, so a restart does not sign every admin out or void their forms.

@@ -18,7 +18,7 @@ public sealed class VerbServices : IDisposable
 
     /// <summary>The keys a verb reads, the only ones it takes from its command line.</summary>
     public static IReadOnlyList<string> Keys { get; } =
-        [.. Setting.Of<ReferenceOptions>("").Concat(Setting.Of<AdminOptions>(AdminOptions.Section)).Select(s => s.Key)];
+        [.. Setting.Of<ReferenceOptions>("").Concat(Setting.Of<StorageOptions>("")).Concat(Setting.Of<AdminOptions>(AdminOptions.Section)).Select(s => s.Key)];
 
     /// <summary>Throws <see cref="InvalidSettingsException"/> when a setting is not allowed.</summary>
     public static VerbServices Build(IReadOnlyDictionary<string, string?> commandLine)
@@ -34,8 +34,9 @@ public sealed class VerbServices : IDisposable
             .Build();
         var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration);
         ReferenceOptions.Register(services);
+        StorageOptions.Register(services);
         AdminOptions.Register(services);
-        services.AddStorage();
+        services.AddStorage(configuration);
         var provider = services.BuildServiceProvider();
         try
         {

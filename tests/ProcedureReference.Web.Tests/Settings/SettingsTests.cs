@@ -22,6 +22,7 @@ public sealed class SettingsTests
     [InlineData("RateLimits:SearchPermits", "0", "a whole number, at least 1")]
     [InlineData("RateLimits:Enabled", "maybe", "true or false")]
     [InlineData("Security:HttpsRedirection", "yes", "true or false")]
+    [InlineData("Database:Provider", "Mysql", "Sqlite or Postgres")]
     public void A_bad_value_stops_the_start_naming_the_key_the_value_and_what_is_allowed(string key, string value, string allowed)
     {
         using var app = new ConfiguredApp((key, value));
@@ -29,6 +30,17 @@ public sealed class SettingsTests
         var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
 
         Assert.Equal($"{key} = '{value}' is not allowed: {allowed}", error.Message);
+        Assert.False(File.Exists(app.DatabasePath), "the content was imported");
+    }
+
+    [Fact]
+    public void The_postgres_provider_without_a_connection_string_stops_the_start_saying_what_is_needed()
+    {
+        using var app = new ConfiguredApp(("Database:Provider", "Postgres"));
+
+        var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+
+        Assert.StartsWith("ConnectionStrings:Postgres = '' is not allowed: an Npgsql connection string", error.Message, StringComparison.Ordinal);
         Assert.False(File.Exists(app.DatabasePath), "the content was imported");
     }
 
