@@ -38,34 +38,8 @@ GENERATED_PAGES=300
 CHANGED_CODE=37188             # the page whose summary the uploaded archive changes
 ADMIN_NAME=security-check
 
-failures=()
-pids=()
-fail() { failures+=("$1"); echo "FAIL: $1" >&2; }
-note() { echo "== $(date +%H:%M:%S) $*"; }
-
-stop_pid() { # stop one process we started: TERM, then KILL after 10 s
-  local pid=$1
-  kill -0 "$pid" 2>/dev/null || return 0
-  kill -TERM "$pid" 2>/dev/null
-  for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
-  kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null
-  wait "$pid" 2>/dev/null
-  local kept=() p
-  for p in "${pids[@]}"; do [ "$p" = "$pid" ] || kept+=("$p"); done
-  pids=("${kept[@]}")
-  return 0
-}
-
-# Runs a command in the background and waits for it, so a signal to this script is handled at once (bash runs a
-# trap only after a foreground command ends) and the cleanup can stop the command by its pid.
-in_background() {
-  "$@" &
-  local pid=$! status=0
-  pids+=("$pid")
-  wait "$pid" || status=$?
-  stop_pid "$pid"
-  return "$status"
-}
+# shellcheck source=../shell/common.sh
+source "$here/../shell/common.sh"
 
 cleanup() {
   local pid
@@ -140,10 +114,6 @@ build_and_prepare() {
   page_count=$(($(wc -l <"$work/content/codes.csv") - 1))
   # A few generated codes for the load run.
   mapfile -t generated_codes < <(grep '^gen_' "$work/content/codes.csv" | head -4 | cut -d, -f2)
-}
-
-free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
 }
 
 # start_server NAME [VAR=VALUE...]: a fresh data folder, an admin account, the site in Production on a free port.
@@ -320,46 +290,12 @@ EOF
 # ---------------------------------------------------------------------------------------------------------------
 rss_kb() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
 
-token_of() { # the first antiforgery token on a page
-  grep -oE 'name="__RequestVerificationToken" type="hidden" value="[^"]+"' "$1" | head -1 | sed -E 's/.*value="([^"]+)"/\1/'
-}
-
 # The admin's round trip with curl, as a browser does it: sign in, upload, follow the import, publish.
 admin_publish() {
-  local dir="$work/admin" jar="$work/admin/cookies.txt" token code status staged
-  local curl_=(curl -s --max-time 60 -b "$jar" -c "$jar")
-  mkdir -p "$dir"
-  "${curl_[@]}" -o "$dir/login.html" "$base/admin/login" || { echo "GET /admin/login failed"; return 1; }
-  token=$(token_of "$dir/login.html")
-  [ -n "$token" ] || { echo "no antiforgery token on /admin/login"; return 1; }
-  code=$("${curl_[@]}" -o /dev/null -w '%{http_code}' --data-urlencode "Name=$ADMIN_NAME" \
-    --data-urlencode "Password=$admin_password" --data-urlencode "__RequestVerificationToken=$token" "$base/admin/login")
-  [ "$code" = 302 ] || { echo "sign-in answered $code, not 302"; return 1; }
-  "${curl_[@]}" -o "$dir/admin.html" "$base/admin"
-  token=$(token_of "$dir/admin.html")
-  [ -n "$token" ] || { echo "no antiforgery token on /admin after signing in"; return 1; }
-  code=$("${curl_[@]}" -o /dev/null -w '%{http_code}' -F "__RequestVerificationToken=$token" \
-    -F "archive=@$work/upload.zip;type=application/zip" "$base/admin?handler=Upload")
-  [ "$code" = 302 ] || { echo "upload answered $code, not 302"; return 1; }
-  echo "uploaded at +$(($(date +%s) - load_started)) s"
-  for _ in $(seq 1 240); do
-    status=$("${curl_[@]}" "$base/admin/api/import-status")
-    [ "$(jq -r '.running' <<<"$status" 2>/dev/null)" = false ] && break
-    sleep 0.5
-  done
-  echo "import status: $status"
-  [ "$(jq -r '.lastSucceeded' <<<"$status")" = true ] || { echo "the staged import did not succeed"; return 1; }
-  staged=$(jq -r '.lastStagedId' <<<"$status")
-  echo "staged $staged at +$(($(date +%s) - load_started)) s"
-  "${curl_[@]}" -o "$dir/review.html" "$base/admin/imports/$staged"
-  grep -q "$CHANGED_CODE" "$dir/review.html" || { echo "the review page does not list $CHANGED_CODE as changed"; return 1; }
-  token=$(token_of "$dir/review.html")
-  code=$("${curl_[@]}" -o /dev/null -w '%{http_code}' --data-urlencode "__RequestVerificationToken=$token" \
-    "$base/admin/imports/$staged?handler=Publish")
-  [ "$code" = 302 ] || { echo "publish answered $code, not 302"; return 1; }
-  "${curl_[@]}" -o "$dir/after.html" "$base/admin"
-  grep -m1 -oE 'published v[0-9]+: [^<]*' "$dir/after.html" || { echo "no 'published vN' notice on /admin after publishing"; return 1; }
-  echo "published at +$(($(date +%s) - load_started)) s"
+  local jar="$work/admin/cookies.txt"
+  mkdir -p "$work/admin"
+  sign_in "$base" "$jar" "$ADMIN_NAME" "$admin_password" || return 1
+  upload_and_publish "$base" "$jar" "$work/upload.zip" "$CHANGED_CODE" "$load_started"
 }
 
 fetch_code_page() { # the changed code page, waiting out a 429 (the public rate limiter's window)
@@ -378,18 +314,7 @@ run_load() {
   # The archive an admin uploads: the same content with one summary changed.
   marker="Revised for the load check $(date +%s%N)."
   cp -r "$work/content" "$dir/upload"
-  local file
-  file=$(grep ",$CHANGED_CODE\$" "$dir/upload/codes.csv" | cut -d, -f1)
-  python3 - "$dir/upload/$file" "$marker" <<'EOF' || { fail "could not change the summary of $CHANGED_CODE"; return; }
-import sys
-path, marker = sys.argv[1], sys.argv[2]
-lines = open(path, encoding="utf-8").read().split("\n")
-i = lines.index("Summary") + 1
-while not lines[i].strip():
-    i += 1
-lines[i] = marker + " " + lines[i]
-open(path, "w", encoding="utf-8").write("\n".join(lines))
-EOF
+  change_summary "$dir/upload" "$CHANGED_CODE" "$marker" || { fail "could not change the summary of $CHANGED_CODE"; return; }
   (cd "$dir/upload" && zip -q -r "$work/upload.zip" .)
 
   local before_code
