@@ -41,7 +41,7 @@ public sealed class ReferenceMetrics
         _cacheRequests = meter.CreateCounter<long>("procedurereference.output_cache.requests", "{request}",
             "Requests for output-cached content, by whether the cache answered (hit) or the page was made (miss).");
         meter.CreateObservableGauge("procedurereference.content.version", () => LiveVersion(versions), "{version}",
-            "The content version this instance serves: instances that differ have not all seen a publish yet.");
+            "The content version this instance serves, as its storage numbers it (on a shared database, instances that differ have not all seen a publish yet).");
     }
 
     /// <summary>Whether anything listens to the cache counter (metrics on): the cache's probe is skipped when not.</summary>

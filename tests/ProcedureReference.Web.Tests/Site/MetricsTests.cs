@@ -23,6 +23,7 @@ public sealed partial class MetricsTests
     {
         var folder = Directory.CreateTempSubdirectory("pr-metrics-");
         var (sitePort, metricsPort) = (ChildSite.FreePort(), ChildSite.FreePort());
+        while (metricsPort == sitePort) metricsPort = ChildSite.FreePort();
         var instance = "metrics-test-" + Guid.NewGuid().ToString("N")[..8];
         try
         {
