@@ -10,6 +10,7 @@ if (CommandLine.IsCommand(args)) return CommandLine.Run(args, Console.Out, Conso
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddSettingsCheck();
 builder.AddSerilogLogging();
+builder.AddMetrics();
 builder.AddRequestLimits();
 builder.AddRateLimits();
 builder.AddErrorResponses();

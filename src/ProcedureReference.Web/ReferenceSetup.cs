@@ -42,6 +42,7 @@ public static partial class ReferenceSetup
     {
         app.EnsureContent();
         app.WarmUp();
+        app.UseMetrics();
         app.UseRequestLogging();
         app.UseSecurityHeaders();
         app.UseErrorResponses();

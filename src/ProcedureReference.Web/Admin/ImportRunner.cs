@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using ProcedureReference.Importing;
 using ProcedureReference.Publishing;
+using ProcedureReference.Web.Hosting;
 
 namespace ProcedureReference.Web.Admin;
 
@@ -19,7 +21,7 @@ public sealed record ImportStatus(
 /// Runs an admin's import in the background, one at a time, staging the result for review. Readers are not
 /// touched: the import builds a new file, and only a publish switches it in.
 /// </summary>
-public sealed class ImportRunner(IContentStore store, ReferenceOptions reference, AdminAccounts admin, ILogger<ImportRunner> logger)
+public sealed class ImportRunner(IContentStore store, ReferenceOptions reference, AdminAccounts admin, ReferenceMetrics metrics, ILogger<ImportRunner> logger)
 {
     private readonly Lock _gate = new();
     private ImportStatus _status = new(false, null, null, null, 0, 0, null, null, null);
@@ -50,6 +52,7 @@ public sealed class ImportRunner(IContentStore store, ReferenceOptions reference
         string message;
         bool succeeded;
         string? stagedId = null;
+        var started = Stopwatch.GetTimestamp();
         try
         {
             var progress = new ImmediateProgress(p => { lock (_gate) _status = _status with { FilesDone = p.FilesDone, FilesTotal = p.FilesTotal }; });
@@ -71,6 +74,7 @@ public sealed class ImportRunner(IContentStore store, ReferenceOptions reference
         {
             cleanup?.Invoke();
         }
+        metrics.Imported(started, succeeded);
         admin.Audit(who, "stage import", source, succeeded ? message : "failed: " + message);
         lock (_gate)
             _status = _status with { Running = false, LastMessage = message, LastSucceeded = succeeded, LastStagedId = stagedId };

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Http.Timeouts;
 using ProcedureReference.Search;
 using ProcedureReference.Web.Features.Searching;
@@ -10,10 +11,19 @@ public static class SearchApi
 {
     public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/search", (ISearchIndex index, string? q, string? system, string? category, string? section, int? page, CancellationToken cancellationToken) =>
-                string.IsNullOrWhiteSpace(q)
-                    ? Results.Ok(SearchRequest.Nothing)
-                    : Results.Ok(index.Search(SearchRequest.ToQuery(q, system, category, section, page ?? 1), cancellationToken)))
+        app.MapGet("/api/search", (ISearchIndex index, ReferenceMetrics metrics, string? q, string? system, string? category, string? section, int? page, CancellationToken cancellationToken) =>
+            {
+                if (string.IsNullOrWhiteSpace(q)) return Results.Ok(SearchRequest.Nothing);
+                var started = Stopwatch.GetTimestamp();
+                try
+                {
+                    return Results.Ok(index.Search(SearchRequest.ToQuery(q, system, category, section, page ?? 1), cancellationToken));
+                }
+                finally
+                {
+                    metrics.Searched(started);
+                }
+            })
             .CacheOutput(ContentCache.Policy)
             .RequireRateLimiting(RateLimits.Search)
             .WithName("Search")
@@ -21,8 +31,19 @@ public static class SearchApi
             .Produces<SearchResults>()
             .WithRequestTimeout(RequestLimits.Database);
 
-        app.MapGet("/api/suggest", (ISearchIndex index, string? q, CancellationToken cancellationToken) =>
-                Results.Ok(string.IsNullOrWhiteSpace(q) ? [] : index.Suggest(SearchText.Limit(q)!, cancellationToken: cancellationToken)))
+        app.MapGet("/api/suggest", (ISearchIndex index, ReferenceMetrics metrics, string? q, CancellationToken cancellationToken) =>
+            {
+                if (string.IsNullOrWhiteSpace(q)) return Results.Ok(Array.Empty<Suggestion>());
+                var started = Stopwatch.GetTimestamp();
+                try
+                {
+                    return Results.Ok(index.Suggest(SearchText.Limit(q)!, cancellationToken: cancellationToken));
+                }
+                finally
+                {
+                    metrics.Suggested(started);
+                }
+            })
             .CacheOutput(ContentCache.Policy)
             .RequireRateLimiting(RateLimits.Search)
             .WithName("Suggest")

@@ -33,7 +33,52 @@ public static class ContentCache
             _ = versions.Live;
             return next(context);
         });
-        app.UseOutputCache();
+        app.UseCacheCounting(() => app.UseOutputCache());
         return app;
+    }
+
+    /// <summary>
+    /// Counts the requests the output cache may answer, as hits or misses, around <paramref name="useOutputCache"/>:
+    /// a request that gets past the cache with a lookup allowed was a miss; one for which the cache was asked and that
+    /// never got past it was answered from the cache. Only while metrics are exported.
+    /// </summary>
+    private static void UseCacheCounting(this WebApplication app, Action useOutputCache)
+    {
+        var metrics = app.Services.GetRequiredService<ReferenceMetrics>();
+        app.Use(async (context, next) =>
+        {
+            if (!metrics.CountsCacheRequests)
+            {
+                await next(context);
+                return;
+            }
+            var probe = new CacheProbe();
+            context.Features.Set(probe);
+            await next(context);
+            // The output cache's own feature is gone by now; what the probe saw past the cache says what happened.
+            if (probe.PastCache) { if (probe.LookedUp) metrics.CacheRequest(hit: false); }
+            else if (HasCachePolicy(context)) metrics.CacheRequest(hit: true);
+        });
+        useOutputCache();
+        app.Use((context, next) =>
+        {
+            if (context.Features.Get<CacheProbe>() is { } probe)
+            {
+                probe.PastCache = true;
+                probe.LookedUp = context.Features.Get<IOutputCacheFeature>()?.Context.AllowCacheLookup == true;
+            }
+            return next(context);
+        });
+    }
+
+    /// <summary>A page's [OutputCache] or an endpoint's CacheOutput(policy).</summary>
+    private static bool HasCachePolicy(HttpContext context) =>
+        context.GetEndpoint()?.Metadata is { } metadata
+        && (metadata.GetMetadata<OutputCacheAttribute>() is not null || metadata.GetMetadata<IOutputCachePolicy>() is not null);
+
+    private sealed class CacheProbe
+    {
+        public bool PastCache { get; set; }
+        public bool LookedUp { get; set; }
     }
 }

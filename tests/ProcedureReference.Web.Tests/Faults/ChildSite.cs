@@ -49,7 +49,7 @@ public sealed class ChildSite : IDisposable
         return session;
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();

@@ -46,7 +46,7 @@ public class ReferenceApp : WebApplicationFactory<Program>
         // holds what an operator's log holds, at the levels of the app's "Serilog" section.
         builder.ConfigureServices(services => services.AddSingleton<ILogEventSink>(_ => new LoggerConfiguration()
             .MinimumLevel.Verbose()
-            .WriteTo.File(LogPath, outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}", shared: true)
+            .WriteTo.File(LogPath, outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Instance} {Message:lj}{NewLine}{Exception}", shared: true)
             .CreateLogger()));
         // The public rate limits stay on, out of reach of tests that read a page hundreds of times; the rate-limit
         // tests set their own.

@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ProcedureReference.Accounts;
 using ProcedureReference.Importing;
 using ProcedureReference.Publishing;
 using ProcedureReference.Web.Admin;
+using ProcedureReference.Web.Hosting;
 
 namespace ProcedureReference.Web.Pages.Admin;
 
@@ -13,7 +15,7 @@ namespace ProcedureReference.Web.Pages.Admin;
 /// </summary>
 [RequestSizeLimit(MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
-public sealed class IndexModel(IContentStore store, ImportRunner runner, AdminAccounts admin, AdminOptions options, ReferenceOptions reference) : PageModel
+public sealed class IndexModel(IContentStore store, ImportRunner runner, AdminAccounts admin, AdminOptions options, ReferenceOptions reference, ReferenceMetrics metrics) : PageModel
 {
     /// <summary>The most a request may carry; the configured upload limit (at most this) is checked in the handler.</summary>
     public const long MaxRequestBytes = 1024L * 1024 * 1024;
@@ -63,7 +65,9 @@ public sealed class IndexModel(IContentStore store, ImportRunner runner, AdminAc
 
     public IActionResult OnPostRollback(int version)
     {
+        var started = Stopwatch.GetTimestamp();
         var result = store.Rollback(version, HttpContext.AdminName());
+        metrics.Switched(started, "rollback", result.Succeeded);
         if (result.Succeeded) HttpContext.NoticeSwitch();
         return Audited(HttpContext.AdminName(), $"rollback to v{version}", result.Succeeded, result.Message, "rollback");
     }

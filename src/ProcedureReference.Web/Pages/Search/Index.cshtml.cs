@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
@@ -13,7 +14,7 @@ namespace ProcedureReference.Web.Pages.Search;
 [OutputCache(PolicyName = ContentCache.Policy)]
 [EnableRateLimiting(RateLimits.Search)]
 [RequestTimeout(RequestLimits.Database)]
-public sealed class IndexModel(ISearchIndex index) : PageModel
+public sealed class IndexModel(ISearchIndex index, ReferenceMetrics metrics) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")] public string? Query { get; set; }
     [BindProperty(SupportsGet = true)] public string? System { get; set; }
@@ -34,7 +35,15 @@ public sealed class IndexModel(ISearchIndex index) : PageModel
         ViewData["Query"] = Query;
         PageNumber = Features.PageNumber.From(Request);
         if (string.IsNullOrWhiteSpace(Query)) return;
-        Results = index.Search(SearchRequest.ToQuery(Query, System, Category, Section, PageNumber), HttpContext.RequestAborted);
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            Results = index.Search(SearchRequest.ToQuery(Query, System, Category, Section, PageNumber), HttpContext.RequestAborted);
+        }
+        finally
+        {
+            metrics.Searched(started);
+        }
     }
 
     public int PageCount => Results is null ? 0 : (Results.Total + SearchRequest.PageSize - 1) / SearchRequest.PageSize;

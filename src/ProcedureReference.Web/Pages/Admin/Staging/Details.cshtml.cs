@@ -1,12 +1,14 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ProcedureReference.Publishing;
 using ProcedureReference.Web.Admin;
+using ProcedureReference.Web.Hosting;
 
 namespace ProcedureReference.Web.Pages.Admin.Staging;
 
 /// <summary>/admin/imports/{id}: a staged import's report and its difference from what is live; publish or discard it.</summary>
-public sealed class DetailsModel(IContentStore store, AdminAccounts admin) : PageModel
+public sealed class DetailsModel(IContentStore store, AdminAccounts admin, ReferenceMetrics metrics) : PageModel
 {
     public StagedImport Staged { get; private set; } = null!;
     public ContentDifference Difference { get; private set; } = null!;
@@ -28,7 +30,9 @@ public sealed class DetailsModel(IContentStore store, AdminAccounts admin) : Pag
 
     public IActionResult OnPostPublish(string id)
     {
+        var started = Stopwatch.GetTimestamp();
         var result = store.Publish(id, HttpContext.AdminName());
+        metrics.Switched(started, "publish", result.Succeeded);
         if (result.Succeeded) HttpContext.NoticeSwitch();
         return Finish("publish", id, result);
     }
