@@ -19,7 +19,7 @@ internal static class PostgresHitSnippets
     /// cannot occur in it (see <see cref="PostgresSearchSql.Headlines"/>). About a dozen words, as SQLite's snippets.
     /// </summary>
     private static readonly string Options =
-        $"StartSel=\"{SnippetHtml.Open}\", StopSel=\"{SnippetHtml.Close}\", MaxWords=14, MinWords=8, ShortWord=2, MaxFragments=1, FragmentDelimiter=\" … \"";
+        $"StartSel=\"{SnippetHtml.Open}\", StopSel=\"{SnippetHtml.Close}\", MaxWords=14, MinWords=8, ShortWord=2";
 
     public static Dictionary<int, (string Html, string? Section)> For(
         PostgresRead read, ContentVersion version, IReadOnlyList<int> ids, string? query, SectionKind? section)
