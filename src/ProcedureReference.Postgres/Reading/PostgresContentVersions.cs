@@ -15,6 +15,9 @@ public sealed class PostgresContentVersions : IContentVersions
 {
     public const string Channel = "procref_content";
 
+    /// <summary>The listener connection's application_name, to tell it apart in pg_stat_activity.</summary>
+    public const string ListenerName = "procref-content-listener";
+
     private const string LiveVersion = "SELECT version_id FROM live_content";
 
     private static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(100);
@@ -35,6 +38,9 @@ public sealed class PostgresContentVersions : IContentVersions
     }
 
     public event Action<ContentVersion>? Changed;
+
+    /// <summary>Raised each time the listener has (re)connected, LISTENs and has read the live version.</summary>
+    public event Action? Listening;
 
     /// <summary>
     /// The live version: read once at first use; after that the listener keeps it. Where no listener runs (a
@@ -120,7 +126,7 @@ public sealed class PostgresContentVersions : IContentVersions
     private async Task ListenOnceAsync(CancellationToken stoppingToken)
     {
         // Not pooled: this connection LISTENs for as long as it lives, and is never handed to a reader.
-        var builder = new NpgsqlConnectionStringBuilder(_options.ConnectionString) { Pooling = false, KeepAlive = 10 };
+        var builder = new NpgsqlConnectionStringBuilder(_options.ConnectionString) { Pooling = false, KeepAlive = 10, ApplicationName = ListenerName };
         await using var connection = new NpgsqlConnection(builder.ConnectionString);
         await connection.OpenAsync(stoppingToken).ConfigureAwait(false);
         await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
@@ -130,10 +136,11 @@ public sealed class PostgresContentVersions : IContentVersions
         var notified = false;
         connection.Notification += (_, _) => notified = true;
         await using var read = new NpgsqlCommand(LiveVersion, connection);
-        while (true)
+        for (var first = true; ; first = false)
         {
             notified = false;
             Apply(await read.ExecuteScalarAsync(stoppingToken).ConfigureAwait(false));
+            if (first) Listening?.Invoke();
             // Returns on a notification or when the poll interval passed: either way, read the live version.
             if (!notified) await connection.WaitAsync(_options.PollInterval, stoppingToken).ConfigureAwait(false);
         }
