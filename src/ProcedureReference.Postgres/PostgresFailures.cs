@@ -20,7 +20,9 @@ internal static class PostgresFailures
     {
         if (!IsCancel(exception) && exception is not NpgsqlException { InnerException: TimeoutException }) return Translate(exception);
         if (caller.IsCancellationRequested)
-            return exception as OperationCanceledException ?? new OperationCanceledException("The read was cancelled.", exception, caller);
+            return exception is OperationCanceledException own && own.CancellationToken == caller
+                ? own
+                : new OperationCanceledException("The read was cancelled.", exception, caller);
         // Not the caller: the command timeout, or the server's own statement_timeout.
         return new QueryTimedOutException("A query ran past its time limit.", exception);
     }
