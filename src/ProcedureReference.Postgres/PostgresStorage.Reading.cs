@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 using Npgsql;
 using ProcedureReference.Reading;
 using ProcedureReference.Search;
@@ -20,7 +19,7 @@ public static partial class PostgresStorage
         services.TryAddSingleton(provider => NpgsqlDataSource.Create(provider.GetRequiredService<PostgresOptions>().ConnectionString));
         services.AddSingleton<PostgresContentVersions>();
         services.AddSingleton<IContentVersions>(provider => provider.GetRequiredService<PostgresContentVersions>());
-        services.AddSingleton<IHostedService, PostgresVersionListener>();
+        services.AddHostedService<PostgresVersionListener>();
         services.AddSingleton<ISearchIndex>(provider => new PostgresSearchIndex(
             provider.GetRequiredService<NpgsqlDataSource>(),
             provider.GetRequiredService<PostgresOptions>(),

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using ProcedureReference.Reading;
 
@@ -11,7 +13,7 @@ namespace ProcedureReference.Postgres;
 /// reconnects with back-off while the server is away. <see cref="Live"/> only reads a field, so readers never wait
 /// for the listener; <see cref="Changed"/> is raised on the listener's thread before the new version is visible.
 /// </summary>
-public sealed class PostgresContentVersions : IContentVersions
+public sealed partial class PostgresContentVersions : IContentVersions
 {
     public const string Channel = "procref_content";
 
@@ -24,17 +26,19 @@ public sealed class PostgresContentVersions : IContentVersions
 
     private readonly NpgsqlDataSource _source;
     private readonly PostgresOptions _options;
+    private readonly ILogger _logger;
     private readonly Lock _gate = new();
     private long _id = -1; // not read yet
     private int _listening;
     private long _nextLook;
 
-    public PostgresContentVersions(NpgsqlDataSource source, PostgresOptions options)
+    public PostgresContentVersions(NpgsqlDataSource source, PostgresOptions options, ILogger<PostgresContentVersions>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(options);
         _source = source;
         _options = options;
+        _logger = logger ?? NullLogger<PostgresContentVersions>.Instance;
     }
 
     public event Action<ContentVersion>? Changed;
@@ -105,6 +109,7 @@ public sealed class PostgresContentVersions : IContentVersions
                 catch (Exception e) when (!stoppingToken.IsCancellationRequested && PostgresFailures.Translate(e) is not null)
                 {
                     // The server is away: try again later, longer each time.
+                    LogLost(e, retry.TotalMilliseconds);
                     await Task.Delay(retry, stoppingToken).ConfigureAwait(false);
                     retry = TimeSpan.FromTicks(Math.Min(retry.Ticks * 2, Math.Max(FirstRetry.Ticks, _options.PollInterval.Ticks)));
                     continue;
@@ -140,7 +145,12 @@ public sealed class PostgresContentVersions : IContentVersions
         {
             notified = false;
             Apply(await read.ExecuteScalarAsync(stoppingToken).ConfigureAwait(false));
-            if (first) Listening?.Invoke();
+            if (first)
+            {
+                var live = Interlocked.Read(ref _id);
+                LogListening(live);
+                Listening?.Invoke();
+            }
             // Returns on a notification or when the poll interval passed: either way, read the live version.
             if (!notified) await connection.WaitAsync(_options.PollInterval, stoppingToken).ConfigureAwait(false);
         }
@@ -162,4 +172,10 @@ public sealed class PostgresContentVersions : IContentVersions
             Interlocked.Exchange(ref _id, id);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Content-version listener lost its connection; trying again in {RetryMs} ms")]
+    private partial void LogLost(Exception exception, double retryMs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Content-version listener listening; live version {VersionId}")]
+    private partial void LogListening(long versionId);
 }

@@ -23,7 +23,15 @@ public static class PostgresTestServer
         var name = "procref_test_" + Guid.NewGuid().ToString("N");
         Execute(ConnectionString!, $"CREATE DATABASE {name}");
         var connectionString = new NpgsqlConnectionStringBuilder(ConnectionString) { Database = name }.ConnectionString;
-        Execute(connectionString, File.ReadAllText(SchemaFile));
+        try
+        {
+            Execute(connectionString, File.ReadAllText(SchemaFile));
+        }
+        catch
+        {
+            DropDatabase(connectionString);
+            throw;
+        }
         return connectionString;
     }
 
