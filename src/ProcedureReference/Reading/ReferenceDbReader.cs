@@ -28,14 +28,23 @@ public sealed class ReferenceDbReader(ReferenceDb db) : IContentReader
     {
         var page = await PageByCode(db, code);
         if (page is null) return null;
+        var similar = await SimilarLinksAsync(page.SimilarCodes, cancellationToken);
+        return Compose(page, similar, await LinkByOrdinal(db, page.Ordinal - 1), await LinkByOrdinal(db, page.Ordinal + 1));
+    }
+
+    /// <summary>
+    /// A code page from its rows (sections and similar codes in position order), the same for every engine: an
+    /// engine that reads the rows its own way (PostgreSQL, per version) composes the page here.
+    /// </summary>
+    internal static CodePage Compose(Page page, List<SimilarLink> similar, CodeLink? previous, CodeLink? next)
+    {
         var anchors = new HashSet<string>(StringComparer.Ordinal);
         var sections = page.Sections.Select(s => new CodeSection(
             s.Kind, UniqueAnchor(s.Kind, anchors), TitleOf(s), s.Heading, s.Markdown, s.Html)).ToList();
-        var similar = await SimilarLinksAsync(page.SimilarCodes, cancellationToken);
         if (similar.Any(s => s.Source == Similarity.SimilarCodeSources.Page))
             sections.RemoveAll(s => s.Kind == SectionKind.SimilarCodes.ToName()); // the block shows what the section listed
         return new CodePage(page.Code, page.System, page.Title, page.Name, page.CommonNameList, page.TechnicalTerm,
-            sections, await LinkByOrdinal(db, page.Ordinal - 1), await LinkByOrdinal(db, page.Ordinal + 1), similar);
+            sections, previous, next, similar);
     }
 
     public async Task<IReadOnlyList<CatalogRow>> CatalogAsync(string? system, CancellationToken cancellationToken)

@@ -1,0 +1,77 @@
+using ProcedureReference.Parsing;
+using ProcedureReference.Storage;
+
+namespace ProcedureReference.Postgres;
+
+/// <summary>
+/// The statements of a search. Every text is fixed (built from constants, <see cref="SearchColumns"/> and
+/// <see cref="SectionKind"/> names, never from the query); values are positional parameters: $1 the content
+/// version, $2 the tsquery text (see <see cref="TsQueryText"/>), then ids or options. Every statement reads one
+/// version (<c>version_id = $1</c>), so a search never mixes two publishes.
+/// </summary>
+internal static class PostgresSearchSql
+{
+    /// <summary>
+    /// ts_rank's weights for D, C, B, A. SQLite weighs five fields (descriptor 10, names 8, summary 4, purpose 2,
+    /// the rest 1); a tsvector has four weights: A the descriptor, B the names, C summary and purpose, D the rest.
+    /// </summary>
+    public const string RankWeights = "'{0.1, 0.3, 0.8, 1.0}'";
+
+    private const string Query = "to_tsquery('procref', $2) AS q";
+
+    public const string PageTable = "SELECT id, code, system, title, ordinal FROM pages WHERE version_id = $1";
+
+    public const string Suggest =
+        "SELECT code, title, name, common_names, technical_term FROM pages WHERE version_id = $1 ORDER BY ordinal, id";
+
+    /// <summary>The pages matching $2, within <paramref name="section"/>'s text when given.</summary>
+    public static string Matches(SectionKind? section) =>
+        $"SELECT page_id FROM search_documents, {Query} WHERE version_id = $1 AND document @@ q{InSection(section)}";
+
+    /// <summary>Up to $3 matching pages with their rank (higher is better).</summary>
+    public static string Ranks(SectionKind? section) =>
+        $"SELECT page_id, ts_rank({RankWeights}, document, q) FROM search_documents, {Query} " +
+        $"WHERE version_id = $1 AND document @@ q{InSection(section)} LIMIT $3";
+
+    /// <summary>How many of the pages $3 match $2 within each section kind, in kind order.</summary>
+    public static readonly string SectionCounts =
+        $"SELECT {string.Join(", ", Enum.GetValues<SectionKind>().Select(k => $"count(*) FILTER (WHERE {SectionVector(k)} @@ q)"))} " +
+        $"FROM search_documents, {Query} WHERE version_id = $1 AND page_id = ANY($3)";
+
+    /// <summary>
+    /// A headline of the descriptor and of each section kind (or only <paramref name="section"/>'s) for the
+    /// pages $3 that match $2, with $4 the ts_headline options. Control characters 1 to 4 are taken out of the
+    /// text first (so the match markers cannot occur in it), and angle brackets travel as 3 and 4: PostgreSQL's
+    /// parser takes '&lt;b&gt;' for a tag and ts_headline drops tags, but the snippet must show the page text as it is.
+    /// </summary>
+    public static string Headlines(SectionKind? section)
+    {
+        var columns = new[] { SearchColumns.Title }.Concat(Enum.GetValues<SectionKind>().Select(k => k.ToName()))
+            .Select(column => section is null || column == section.Value.ToName() ? Headline(column) : "NULL");
+        return $"SELECT page_id, {string.Join(", ", columns)} FROM search_documents, {Query} " +
+            "WHERE version_id = $1 AND page_id = ANY($3) AND document @@ q";
+    }
+
+    /// <summary>The summary and descriptor of the pages $2 (found by code alone: no match to cut a snippet around).</summary>
+    public const string Leads = "SELECT page_id, summary, title FROM search_documents WHERE version_id = $1 AND page_id = ANY($2)";
+
+    public const string WordExists = "SELECT EXISTS (SELECT 1 FROM search_words WHERE version_id = $1 AND word = $2)";
+
+    /// <summary>$2: a LIKE pattern (the prefix, escaped, then '%'); the trigram index serves it.</summary>
+    public const string WordWithPrefixExists = "SELECT EXISTS (SELECT 1 FROM search_words WHERE version_id = $1 AND word LIKE $2)";
+
+    /// <summary>Words like $2 by trigrams, the most similar first, at most $3.</summary>
+    public const string SimilarWords =
+        "SELECT word, pages FROM search_words WHERE version_id = $1 AND word % $2 ORDER BY similarity(word, $2) DESC, pages DESC LIMIT $3";
+
+    /// <summary>For this connection's next statements (a pooled connection is reset when it goes back): how alike a trigram candidate must be.</summary>
+    public const string SimilarityThreshold = "SELECT set_config('pg_trgm.similarity_threshold', $1, false)";
+
+    private static string InSection(SectionKind? section) => section is { } kind ? $" AND {SectionVector(kind)} @@ q" : "";
+
+    private static string SectionVector(SectionKind kind) => $"to_tsvector('procref', {kind.ToName()})";
+
+    private static string Headline(string column) =>
+        $"CASE WHEN {column} IS NULL THEN NULL ELSE ts_headline('procref', " +
+        $"translate({column}, chr(1) || chr(2) || chr(3) || chr(4) || '<>', '    ' || chr(3) || chr(4)), q, $4) END";
+}

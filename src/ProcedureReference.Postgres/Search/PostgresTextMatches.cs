@@ -1,0 +1,67 @@
+using NpgsqlTypes;
+using ProcedureReference.Parsing;
+using ProcedureReference.Reading;
+using ProcedureReference.Search;
+
+namespace ProcedureReference.Postgres;
+
+/// <summary>
+/// The full-text side of a search, with SQLite's policy (its TextMatches): finding which pages match is cheap
+/// (the document's GIN index), ranking them costs per page, so a search ranks all its matches only when they are
+/// at most <see cref="MaxScoredPages"/>; a broader one ranks the pages that have the words in their descriptor or
+/// names (which lead anyway) and lists the rest in code order.
+/// </summary>
+internal static class PostgresTextMatches
+{
+    /// <summary>Matches ranked one by one at most.</summary>
+    public const int MaxScoredPages = 1_000;
+
+    public static List<int> RowIds(PostgresRead read, ContentVersion version, string query, SectionKind? section)
+    {
+        var ids = new List<int>();
+        read.Each(PostgresSearchSql.Matches(section), p => Bind(p, version, query), row => ids.Add(row.GetInt32(0)));
+        return ids;
+    }
+
+    /// <summary>
+    /// The negated rank per page (lower is better, as the result order wants) for the pages it is worth
+    /// computing for; see the class summary.
+    /// </summary>
+    public static Dictionary<int, double> Scores(PostgresRead read, ContentVersion version, IReadOnlyList<QueryUnit> units, SectionKind? section, int matchCount)
+    {
+        if (units.Count == 0 || matchCount == 0) return [];
+        var (query, within) = matchCount <= MaxScoredPages
+            ? (TsQueryText.For(units), section)
+            // Under a section filter too: a descriptor match outside the section is simply not among the hits.
+            : (TsQueryText.InDescriptorOrNames(units), null);
+        var scores = new Dictionary<int, double>();
+        read.Each(PostgresSearchSql.Ranks(within), p =>
+        {
+            Bind(p, version, query);
+            p.Add(new() { Value = MaxScoredPages + 1, NpgsqlDbType = NpgsqlDbType.Integer });
+        }, row => scores[row.GetInt32(0)] = -row.GetFloat(1));
+        return scores.Count > MaxScoredPages ? [] : scores;
+    }
+
+    /// <summary>Per section kind (in kind order), how many of <paramref name="ids"/> match the query within it.</summary>
+    public static int[] SectionCounts(PostgresRead read, ContentVersion version, string query, IReadOnlyCollection<int> ids)
+    {
+        var counts = new int[Enum.GetValues<SectionKind>().Length];
+        read.Each(PostgresSearchSql.SectionCounts, p =>
+        {
+            Bind(p, version, query);
+            p.Add(new() { Value = ids.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer });
+        }, row =>
+        {
+            for (var i = 0; i < counts.Length; i++) counts[i] = (int)row.GetInt64(i);
+        });
+        return counts;
+    }
+
+    /// <summary>$1 the version, $2 the tsquery text.</summary>
+    public static void Bind(Npgsql.NpgsqlParameterCollection parameters, ContentVersion version, string query)
+    {
+        parameters.Add(new() { Value = version.Id, NpgsqlDbType = NpgsqlDbType.Bigint });
+        parameters.Add(new() { Value = query, NpgsqlDbType = NpgsqlDbType.Text });
+    }
+}

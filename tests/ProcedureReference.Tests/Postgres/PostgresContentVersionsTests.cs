@@ -1,0 +1,135 @@
+using ProcedureReference.Postgres;
+using ProcedureReference.Reading;
+using ProcedureReference.Tests.Postgres.Support;
+using ProcedureReference.Tests.Search;
+using ProcedureReference.Tests.Support;
+
+namespace ProcedureReference.Tests.Postgres;
+
+/// <summary>
+/// The content-version signal on PostgreSQL: a publish's NOTIFY, a lost notification caught by polling, a
+/// listener connection that is killed and comes back, and a request that keeps the version it started on.
+/// </summary>
+public sealed class PostgresContentVersionsTests
+{
+    /// <summary>Bounds a hang only: every wait below ends at an event.</summary>
+    private static readonly TimeSpan Hang = TimeSpan.FromMinutes(2);
+
+    private static readonly TimeSpan NoPolling = TimeSpan.FromHours(1);
+
+    [PostgresFact]
+    public async Task A_publish_notifies_the_listener_which_raises_Changed_before_the_version_is_visible()
+    {
+        using var db = new PostgresSearchDatabase();
+        await using var listener = await Listener.StartAsync(db, NoPolling);
+        var seenInChanged = new TaskCompletionSource<(ContentVersion Raised, ContentVersion LiveThen)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        listener.Versions.Changed += version => seenInChanged.TrySetResult((version, listener.Versions.Live));
+
+        var next = TestPostgresContent.ImportAndPublish(db.Source, db.Content);
+
+        var (raised, liveThen) = await seenInChanged.Task.WaitAsync(Hang);
+        Assert.Equal(next, raised.Id);
+        Assert.Equal(db.Version, liveThen.Id);
+        Assert.Equal(next, listener.Versions.Live.Id);
+    }
+
+    [PostgresFact]
+    public async Task A_lost_notification_is_caught_by_polling()
+    {
+        using var db = new PostgresSearchDatabase();
+        await using var listener = await Listener.StartAsync(db, TimeSpan.FromMilliseconds(200));
+        var changed = new TaskCompletionSource<ContentVersion>(TaskCreationOptions.RunContinuationsAsynchronously);
+        listener.Versions.Changed += version => changed.TrySetResult(version);
+
+        var next = TestPostgresContent.Import(db.Source, db.Content);
+        TestPostgresContent.Publish(db.Source, next, notify: false);
+
+        Assert.Equal(next, (await changed.Task.WaitAsync(Hang)).Id);
+    }
+
+    [PostgresFact]
+    public async Task A_listener_whose_connection_is_killed_reconnects_and_reads_the_live_version_again()
+    {
+        using var db = new PostgresSearchDatabase();
+        await using var listener = await Listener.StartAsync(db, NoPolling);
+        var reconnected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        listener.Versions.Listening += () => reconnected.TrySetResult();
+        var changed = new TaskCompletionSource<ContentVersion>(TaskCreationOptions.RunContinuationsAsynchronously);
+        listener.Versions.Changed += version => changed.TrySetResult(version);
+
+        PostgresTestServer.Execute(db.ConnectionString,
+            $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '{PostgresContentVersions.ListenerName}'");
+        await reconnected.Task.WaitAsync(Hang);
+        var next = TestPostgresContent.ImportAndPublish(db.Source, db.Content);
+
+        Assert.Equal(next, (await changed.Task.WaitAsync(Hang)).Id);
+    }
+
+    [PostgresFact]
+    public async Task A_reader_keeps_the_version_it_started_on_through_a_publish()
+    {
+        using var db = new PostgresSearchDatabase();
+        var early = new PostgresContentReader(db.Source, db.Versions, db.Options);
+        Assert.Equal(5, await early.PageCountAsync(CancellationToken.None));
+
+        File.WriteAllText(Path.Combine(db.Content, "900_zebra.txt"), SnippetSafetyTests.ScriptPage);
+        SeedContent.AddCode(db.Content, "900_zebra.txt", "99998");
+        var next = TestPostgresContent.ImportAndPublish(db.Source, db.Content);
+        db.Versions.Refresh();
+        Assert.Equal(next, db.Versions.Live.Id);
+
+        Assert.Equal(5, await early.PageCountAsync(CancellationToken.None));
+        Assert.Null(await early.FindAsync("99998", CancellationToken.None));
+        Assert.DoesNotContain("99998", await early.CodesAsync(CancellationToken.None));
+        var late = new PostgresContentReader(db.Source, db.Versions, db.Options);
+        Assert.Equal(6, await late.PageCountAsync(CancellationToken.None));
+        Assert.NotNull(await late.FindAsync("99998", CancellationToken.None));
+    }
+
+    [PostgresFact]
+    public void Nothing_published_yet_is_version_zero_with_no_pages()
+    {
+        var connectionString = PostgresTestServer.CreateDatabase();
+        try
+        {
+            using var source = Npgsql.NpgsqlDataSource.Create(connectionString);
+            var versions = new PostgresContentVersions(source, new PostgresOptions { ConnectionString = connectionString });
+            Assert.Equal(0, versions.Live.Id);
+            var index = new PostgresSearchIndex(source, new PostgresOptions { ConnectionString = connectionString }, versions);
+            Assert.Empty(index.Search(new ProcedureReference.Search.SearchQuery("blood")).Hits);
+        }
+        finally
+        {
+            PostgresTestServer.DropDatabase(connectionString);
+        }
+    }
+
+    /// <summary>A signal whose listener runs until disposed; started once it LISTENs.</summary>
+    private sealed class Listener : IAsyncDisposable
+    {
+        private readonly CancellationTokenSource _stop = new();
+        private Task _run = Task.CompletedTask;
+
+        private Listener(PostgresContentVersions versions) => Versions = versions;
+
+        public PostgresContentVersions Versions { get; }
+
+        public static async Task<Listener> StartAsync(PostgresSearchDatabase db, TimeSpan pollInterval)
+        {
+            var options = new PostgresOptions { ConnectionString = db.ConnectionString, PollInterval = pollInterval };
+            var listener = new Listener(new PostgresContentVersions(db.Source, options));
+            var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            listener.Versions.Listening += () => listening.TrySetResult();
+            listener._run = listener.Versions.ListenAsync(listener._stop.Token);
+            await listening.Task.WaitAsync(Hang);
+            return listener;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _stop.CancelAsync();
+            await _run;
+            _stop.Dispose();
+        }
+    }
+}
