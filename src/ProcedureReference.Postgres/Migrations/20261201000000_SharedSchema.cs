@@ -67,7 +67,8 @@ public sealed class SharedSchema : Migration
 
         // One row per page, one column per SearchColumns.All entry, and the weighted document: the five SQLite bm25
         // weights (descriptor 10, names 8, summary 4, purpose 2, the rest 1) become four classes, A descriptor,
-        // B names, C summary and purpose, D the rest.
+        // B names, C summary and purpose, D the rest. The rest is joined with coalesce and ||, not concat_ws, which is
+        // only STABLE and so not allowed in a generated column.
         migrationBuilder.Sql("""
             CREATE TABLE search_documents (
                 version_id bigint NOT NULL, page_id int NOT NULL,
@@ -78,8 +79,11 @@ public sealed class SharedSchema : Migration
                     setweight(to_tsvector('procref', coalesce(title, '')), 'A') ||
                     setweight(to_tsvector('procref', coalesce(names, '')), 'B') ||
                     setweight(to_tsvector('procref', coalesce(summary, '') || ' ' || coalesce(purpose, '')), 'C') ||
-                    setweight(to_tsvector('procref', concat_ws(' ', indications, preparation, procedure, duration, setting, personnel,
-                        risks, benefits, recovery, alternatives, patient_experience, policies, similar_codes, other)), 'D')) STORED
+                    setweight(to_tsvector('procref',
+                        coalesce(indications, '') || ' ' || coalesce(preparation, '') || ' ' || coalesce(procedure, '') || ' ' || coalesce(duration, '') || ' ' ||
+                        coalesce(setting, '') || ' ' || coalesce(personnel, '') || ' ' || coalesce(risks, '') || ' ' || coalesce(benefits, '') || ' ' ||
+                        coalesce(recovery, '') || ' ' || coalesce(alternatives, '') || ' ' || coalesce(patient_experience, '') || ' ' || coalesce(policies, '') || ' ' ||
+                        coalesce(similar_codes, '') || ' ' || coalesce(other, '')), 'D')) STORED
             ) PARTITION BY LIST (version_id);
             CREATE TABLE search_words (
                 version_id bigint NOT NULL, word text NOT NULL, pages int NOT NULL
