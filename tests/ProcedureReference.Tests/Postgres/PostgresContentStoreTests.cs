@@ -157,7 +157,8 @@ public sealed class PostgresContentStoreTests : IDisposable
     public void Discard_throws_a_staged_import_and_its_tables_away()
     {
         Publish(SeedContent.CopyTo(_temp));
-        var (staged, _) = Store.Stage(new ImportOptions(EditedContent("edited")), "tester", "edited");
+        var (staged, report) = Store.Stage(new ImportOptions(EditedContent("edited")), "tester", "edited");
+        Assert.True(staged is not null, report.FatalError);
         Assert.Equal(2 * 6, VersionTableNames().Count);
 
         Assert.True(Store.Discard(staged!.Id).Succeeded);
