@@ -26,7 +26,7 @@ public sealed partial class PostgresContentWriter
     private void CopyPages()
     {
         var ordered = _pages.OrderBy(p => p.System, StringComparer.Ordinal).ThenBy(p => p.Code.Length).ThenBy(p => p.Code, StringComparer.Ordinal).ToList();
-        using var importer = _main.BeginBinaryImport($"""
+        using var importer = BeginCopy(_main, $"""
             COPY {Table("pages")} (version_id, id, code, system, title, name, common_names, technical_term, source_file, content_hash, ordinal)
             FROM STDIN (FORMAT BINARY)
             """);
@@ -51,7 +51,7 @@ public sealed partial class PostgresContentWriter
 
     private void CopyContentInfo(IReadOnlyDictionary<string, string> contentInfo)
     {
-        using var importer = _main.BeginBinaryImport($"COPY {Table("content_info")} (version_id, key, value) FROM STDIN (FORMAT BINARY)");
+        using var importer = BeginCopy(_main, $"COPY {Table("content_info")} (version_id, key, value) FROM STDIN (FORMAT BINARY)");
         foreach (var (key, value) in contentInfo.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             importer.StartRow();
@@ -64,7 +64,7 @@ public sealed partial class PostgresContentWriter
 
     private void CopySearchWords()
     {
-        using var importer = _main.BeginBinaryImport($"COPY {Table("search_words")} (version_id, word, pages) FROM STDIN (FORMAT BINARY)");
+        using var importer = BeginCopy(_main, $"COPY {Table("search_words")} (version_id, word, pages) FROM STDIN (FORMAT BINARY)");
         foreach (var (word, pages) in _words.PageCounts)
         {
             importer.StartRow();

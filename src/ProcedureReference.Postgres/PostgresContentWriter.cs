@@ -34,13 +34,16 @@ public sealed partial class PostgresContentWriter : IContentWriter
     private PostgresContentWriter(string connectionString, long version)
     {
         _version = version;
-        _main = Open(connectionString);
-        _sectionsConnection = Open(connectionString);
-        _documentsConnection = Open(connectionString);
+        // An import is no request: its COPYs stay open while the importer reads every page, and an index build on a
+        // large corpus may take minutes, so nothing it sends is stopped by the store's command timeout.
+        var unbounded = new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0 }.ConnectionString;
+        _main = Open(unbounded);
+        _sectionsConnection = Open(unbounded);
+        _documentsConnection = Open(unbounded);
         CreateTables();
-        _sections = _sectionsConnection.BeginBinaryImport(
+        _sections = BeginCopy(_sectionsConnection,
             $"COPY {Table("sections")} (version_id, page_id, position, kind, heading, markdown, html) FROM STDIN (FORMAT BINARY)");
-        _documents = _documentsConnection.BeginBinaryImport(
+        _documents = BeginCopy(_documentsConnection,
             $"COPY {Table("search_documents")} (version_id, page_id, {string.Join(", ", SearchColumns.All)}) FROM STDIN (FORMAT BINARY)");
     }
 
@@ -124,7 +127,7 @@ public sealed partial class PostgresContentWriter : IContentWriter
     private NpgsqlBinaryImporter StartSimilarCodes()
     {
         FinishPageCopies();
-        return _sectionsConnection.BeginBinaryImport(
+        return BeginCopy(_sectionsConnection,
             $"COPY {Table("similar_codes")} (version_id, page_id, position, code, title, score, reason, source) FROM STDIN (FORMAT BINARY)");
     }
 
@@ -171,6 +174,14 @@ public sealed partial class PostgresContentWriter : IContentWriter
     {
         if (text is null) importer.WriteNull();
         else importer.Write(text, NpgsqlDbType.Text);
+    }
+
+    /// <summary>A binary COPY with no timeout (TimeSpan.Zero is Npgsql's 'infinite' here; InfiniteTimeSpan would be read as zero).</summary>
+    private static NpgsqlBinaryImporter BeginCopy(NpgsqlConnection connection, string copy)
+    {
+        var importer = connection.BeginBinaryImport(copy);
+        importer.Timeout = TimeSpan.Zero;
+        return importer;
     }
 
     private static NpgsqlConnection Open(string connectionString)

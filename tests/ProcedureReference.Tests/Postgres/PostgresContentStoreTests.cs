@@ -1,5 +1,7 @@
 using ProcedureReference.Importing;
 using ProcedureReference.Postgres;
+using ProcedureReference.Search;
+using ProcedureReference.Storage;
 using ProcedureReference.Tests.Support;
 
 namespace ProcedureReference.Tests.Postgres;
@@ -85,6 +87,23 @@ public sealed class PostgresContentStoreTests : IDisposable
             """);
 
         Assert.Contains("37188", codes);
+    }
+
+    [PostgresFact]
+    public void The_did_you_mean_words_are_the_words_the_sqlite_vocabulary_keeps_with_their_page_counts()
+    {
+        Publish(SeedContent.CopyTo(_temp));
+        var live = "(SELECT version_id FROM live_content)";
+        var texts = Database.Rows($"SELECT {string.Join(", ", SearchColumns.All)} FROM search_documents WHERE version_id = {live}");
+        var vocabulary = Vocabulary.Build(texts);
+        var expected = texts.Select(page => page.SelectMany(t => QueryTokens.Words(t)).Where(w => w.All(char.IsLetter)).ToHashSet(StringComparer.Ordinal))
+            .SelectMany(words => words).GroupBy(w => w, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+
+        var words = Database.Rows($"SELECT word, pages::text FROM search_words WHERE version_id = {live}").ToDictionary(r => r[0]!, r => int.Parse(r[1]!, System.Globalization.CultureInfo.InvariantCulture), StringComparer.Ordinal);
+
+        Assert.Equal(expected.OrderBy(p => p.Key, StringComparer.Ordinal), words.OrderBy(p => p.Key, StringComparer.Ordinal));
+        Assert.All(words.Keys, w => Assert.True(vocabulary.Contains(w), w));
+        Assert.Equal(5, words["procedure"]);
     }
 
     [PostgresFact]

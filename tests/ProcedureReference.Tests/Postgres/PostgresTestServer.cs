@@ -45,6 +45,19 @@ public sealed class TestDatabase(string server, string name) : IDisposable
         return values;
     }
 
+    /// <summary>Every row of <paramref name="sql"/> as text values (null for NULL).</summary>
+    public List<string?[]> Rows(string sql)
+    {
+        using var connection = new NpgsqlConnection(ConnectionString);
+        connection.Open();
+        using var command = new NpgsqlCommand(sql, connection);
+        using var reader = command.ExecuteReader();
+        var rows = new List<string?[]>();
+        while (reader.Read())
+            rows.Add(Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? null : reader.GetString(i)).ToArray());
+        return rows;
+    }
+
     public T Scalar<T>(string sql) => Column<T>(sql).Single();
 
     public void Execute(string sql)
