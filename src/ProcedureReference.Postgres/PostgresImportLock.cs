@@ -32,8 +32,24 @@ public sealed class PostgresImportLock(string connectionString) : IImportLock
         }
     }
 
+    /// <summary>
+    /// Unlocks before closing: closing alone lets the server release the lock only when the backend has exited, a
+    /// moment later, and an import started straight after this one would find it still held.
+    /// </summary>
     private sealed class Held(NpgsqlConnection connection) : IDisposable
     {
-        public void Dispose() => connection.Dispose();
+        public void Dispose()
+        {
+            try
+            {
+                using var command = new NpgsqlCommand($"SELECT pg_advisory_unlock(hashtext('{LockKey}'))", connection);
+                command.ExecuteNonQuery();
+            }
+            catch (Exception e) when (PostgresFailure.IsPostgresFailure(e))
+            {
+                // The connection is gone, and the lock with it.
+            }
+            connection.Dispose();
+        }
     }
 }
