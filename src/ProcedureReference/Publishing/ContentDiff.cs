@@ -26,28 +26,38 @@ public static class ContentDiff
     public const string TitlePart = "title";
     public const string NamesPart = "names";
 
-    public static ContentDifference Compare(ReferenceDb? liveDatabase, ReferenceDb stagedDatabase)
+    public static ContentDifference Compare(ReferenceDb? liveDatabase, ReferenceDb stagedDatabase) =>
+        Compare(liveDatabase is null ? null : new ReferenceDbSide(liveDatabase), new ReferenceDbSide(stagedDatabase));
+
+    /// <summary>The parts of one code that differ, each as a line diff (live on the left, staged on the right).</summary>
+    public static IReadOnlyList<PartDifference> Describe(ReferenceDb? liveDatabase, ReferenceDb stagedDatabase, string code) =>
+        Describe(liveDatabase is null ? null : new ReferenceDbSide(liveDatabase), new ReferenceDbSide(stagedDatabase), code);
+
+    /// <summary>As <see cref="Compare(ReferenceDb?, ReferenceDb)"/>, over rows an engine reads its own way.</summary>
+    public static ContentDifference Compare(IDiffSide? liveSide, IDiffSide stagedSide)
     {
-        var live = liveDatabase is null ? [] : ReadPages(liveDatabase);
-        var staged = ReadPages(stagedDatabase);
+        ArgumentNullException.ThrowIfNull(stagedSide);
+        var live = liveSide is null ? [] : ReadPages(liveSide);
+        var staged = ReadPages(stagedSide);
         var added = staged.Values.Where(p => !live.ContainsKey(p.Code)).Select(p => new DiffCode(p.Code, p.Title)).ToList();
         var removed = live.Values.Where(p => !staged.ContainsKey(p.Code)).Select(p => new DiffCode(p.Code, p.Title)).ToList();
-        var changedCodes = staged.Values.Where(p => live.TryGetValue(p.Code, out var old) && old.Hash != p.Hash).Select(p => p.Code).ToList();
+        var changedCodes = staged.Values.Where(p => live.TryGetValue(p.Code, out var old) && old.ContentHash != p.ContentHash).Select(p => p.Code).ToList();
 
         var changed = new List<ChangedCode>(changedCodes.Count);
         foreach (var code in changedCodes)
         {
-            var (before, after) = (ReadParts(liveDatabase!, code), ReadParts(stagedDatabase, code));
+            var (before, after) = (ReadParts(liveSide!, code), ReadParts(stagedSide, code));
             changed.Add(new ChangedCode(code, staged[code].Title, DifferingParts(before, after).ToList()));
         }
         return new ContentDifference(added, removed, changed);
     }
 
-    /// <summary>The parts of one code that differ, each as a line diff (live on the left, staged on the right).</summary>
-    public static IReadOnlyList<PartDifference> Describe(ReferenceDb? liveDatabase, ReferenceDb stagedDatabase, string code)
+    /// <summary>As <see cref="Describe(ReferenceDb?, ReferenceDb, string)"/>, over rows an engine reads its own way.</summary>
+    public static IReadOnlyList<PartDifference> Describe(IDiffSide? liveSide, IDiffSide stagedSide, string code)
     {
-        var before = liveDatabase is null ? [] : ReadParts(liveDatabase, code);
-        var after = ReadParts(stagedDatabase, code);
+        ArgumentNullException.ThrowIfNull(stagedSide);
+        var before = liveSide is null ? [] : ReadParts(liveSide, code);
+        var after = ReadParts(stagedSide, code);
         return DifferingParts(before, after)
             .Select(k => new PartDifference(k, LineDiff.Compare(Lines(before.GetValueOrDefault(k)), Lines(after.GetValueOrDefault(k)))))
             .ToList();
@@ -58,26 +68,18 @@ public static class ContentDiff
 
     private static string[] Lines(string? text) => text is null ? [] : text.Split('\n');
 
-    private sealed record PageRow(string Code, string Title, string Hash);
-
-    private static Dictionary<string, PageRow> ReadPages(ReferenceDb database) =>
-        database.Pages.OrderBy(p => p.Ordinal)
-            .Select(p => new PageRow(p.Code, p.Title, p.ContentHash))
-            .AsEnumerable()
-            .ToDictionary(p => p.Code, StringComparer.Ordinal);
+    private static Dictionary<string, DiffPage> ReadPages(IDiffSide side) =>
+        side.Pages().ToDictionary(p => p.Code, StringComparer.Ordinal);
 
     /// <summary>A page's parts by name, in page order: its title, its names, then each section by kind (numbered when a kind repeats).</summary>
-    private static Dictionary<string, string> ReadParts(ReferenceDb database, string code)
+    private static Dictionary<string, string> ReadParts(IDiffSide side, string code)
     {
         var parts = new Dictionary<string, string>(StringComparer.Ordinal);
-        var page = database.Pages.Where(p => p.Code == code)
-            .Select(p => new { p.Id, p.Title, p.Name, p.CommonNames, p.TechnicalTerm })
-            .FirstOrDefault();
+        var page = side.PartsOf(code);
         if (page is null) return parts;
         parts[TitlePart] = page.Title;
         parts[NamesPart] = string.Join('\n', new[] { page.Name ?? "", page.CommonNames, page.TechnicalTerm ?? "" }.Where(s => s.Length > 0));
-        var sections = database.Sections.Where(s => s.PageId == page.Id).OrderBy(s => s.Position).Select(s => new { s.Kind, s.Markdown });
-        foreach (var section in sections)
+        foreach (var section in page.Sections)
         {
             var key = section.Kind;
             for (var n = 2; parts.ContainsKey(key); n++) key = $"{section.Kind} ({n})";
@@ -85,4 +87,40 @@ public static class ContentDiff
         }
         return parts;
     }
+
+    /// <summary>The EF model's side: any engine whose tables match <see cref="ReferenceDb"/>.</summary>
+    private sealed class ReferenceDbSide(ReferenceDb database) : IDiffSide
+    {
+        public IEnumerable<DiffPage> Pages() =>
+            database.Pages.OrderBy(p => p.Ordinal).Select(p => new DiffPage(p.Code, p.Title, p.ContentHash)).AsEnumerable();
+
+        public DiffPageParts? PartsOf(string code)
+        {
+            var page = database.Pages.Where(p => p.Code == code)
+                .Select(p => new { p.Id, p.Title, p.Name, p.CommonNames, p.TechnicalTerm })
+                .FirstOrDefault();
+            if (page is null) return null;
+            var sections = database.Sections.Where(s => s.PageId == page.Id).OrderBy(s => s.Position)
+                .Select(s => new DiffSection(s.Kind, s.Markdown)).ToList();
+            return new DiffPageParts(page.Title, page.Name, page.CommonNames, page.TechnicalTerm, sections);
+        }
+    }
+}
+
+/// <summary>A page as the diff lists it: its code, title and content hash.</summary>
+public sealed record DiffPage(string Code, string Title, string ContentHash);
+
+public sealed record DiffSection(string Kind, string Markdown);
+
+/// <summary>What the diff compares of one page: its header and its sections in page order.</summary>
+public sealed record DiffPageParts(string Title, string? Name, string CommonNames, string? TechnicalTerm, IReadOnlyList<DiffSection> Sections);
+
+/// <summary>One side of a comparison (the live content or a staged import), read however its engine stores it.</summary>
+public interface IDiffSide
+{
+    /// <summary>Every page, in code order.</summary>
+    IEnumerable<DiffPage> Pages();
+
+    /// <summary>The page of <paramref name="code"/>, or null when this side has none.</summary>
+    DiffPageParts? PartsOf(string code);
 }

@@ -1,0 +1,125 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace ProcedureReference.Postgres;
+
+/// <summary>The version's tables: created bare, filled, indexed after the rows are in, then attached.</summary>
+public sealed partial class PostgresContentWriter
+{
+    /// <summary>
+    /// Each table is LIKE its parent with its defaults and the generated tsvector column (so the server computes
+    /// the weighted document as rows arrive), plus the CHECK that lets ATTACH skip scanning the rows to prove they
+    /// belong to the partition.
+    /// </summary>
+    private void CreateTables()
+    {
+        foreach (var parent in VersionTables.Parents)
+        {
+            VersionTables.Execute(_main, $"""
+                CREATE TABLE {Table(parent)} (LIKE {parent} INCLUDING DEFAULTS INCLUDING GENERATED,
+                    CONSTRAINT {Table(parent)}_version CHECK (version_id = {_version}))
+                """);
+        }
+    }
+
+    /// <summary>Numbers the pages in code order as SQLite does (System, length(Code), Code; ordinal from 1) and copies them.</summary>
+    private void CopyPages()
+    {
+        var ordered = _pages.OrderBy(p => p.System, StringComparer.Ordinal).ThenBy(p => p.Code.Length).ThenBy(p => p.Code, StringComparer.Ordinal).ToList();
+        using var importer = BeginCopy(_main, $"""
+            COPY {Table("pages")} (version_id, id, code, system, title, name, common_names, technical_term, source_file, content_hash, ordinal)
+            FROM STDIN (FORMAT BINARY)
+            """);
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            var page = ordered[i];
+            importer.StartRow();
+            importer.Write(_version, NpgsqlDbType.Bigint);
+            importer.Write(page.Id, NpgsqlDbType.Integer);
+            importer.Write(page.Code, NpgsqlDbType.Text);
+            importer.Write(page.System, NpgsqlDbType.Text);
+            importer.Write(page.Title, NpgsqlDbType.Text);
+            WriteText(importer, page.Name);
+            importer.Write(page.CommonNames, NpgsqlDbType.Text);
+            WriteText(importer, page.TechnicalTerm);
+            importer.Write(page.SourceFile, NpgsqlDbType.Text);
+            importer.Write(page.ContentHash, NpgsqlDbType.Text);
+            importer.Write(i + 1, NpgsqlDbType.Integer);
+        }
+        importer.Complete();
+    }
+
+    private void CopyContentInfo(IReadOnlyDictionary<string, string> contentInfo)
+    {
+        using var importer = BeginCopy(_main, $"COPY {Table("content_info")} (version_id, key, value) FROM STDIN (FORMAT BINARY)");
+        foreach (var (key, value) in contentInfo.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            importer.StartRow();
+            importer.Write(_version, NpgsqlDbType.Bigint);
+            importer.Write(key, NpgsqlDbType.Text);
+            importer.Write(value, NpgsqlDbType.Text);
+        }
+        importer.Complete();
+    }
+
+    private void CopySearchWords()
+    {
+        using var importer = BeginCopy(_main, $"COPY {Table("search_words")} (version_id, word, pages) FROM STDIN (FORMAT BINARY)");
+        foreach (var (word, pages) in _words.PageCounts)
+        {
+            importer.StartRow();
+            importer.Write(_version, NpgsqlDbType.Bigint);
+            importer.Write(word, NpgsqlDbType.Text);
+            importer.Write(pages, NpgsqlDbType.Integer);
+        }
+        importer.Complete();
+    }
+
+    /// <summary>
+    /// The partitions' indexes, built now that the rows are in. The two GIN indexes are the slow ones: each is
+    /// built on a connection of its own while the main connection builds the rest, then every table is analysed
+    /// so that the planner knows the new partition from its first query.
+    /// </summary>
+    private void BuildIndexes()
+    {
+        var documents = Task.Run(() => Build(_documentsConnection,
+            $"ALTER TABLE {Table("search_documents")} ADD PRIMARY KEY (page_id)",
+            $"CREATE INDEX ON {Table("search_documents")} USING gin (document)",
+            $"ANALYZE {Table("search_documents")}"));
+        var words = Task.Run(() => Build(_sectionsConnection,
+            $"ALTER TABLE {Table("search_words")} ADD PRIMARY KEY (word)",
+            $"CREATE INDEX ON {Table("search_words")} USING gin (word gin_trgm_ops)",
+            $"ANALYZE {Table("search_words")}"));
+        Build(_main,
+            $"ALTER TABLE {Table("pages")} ADD PRIMARY KEY (id)",
+            $"ALTER TABLE {Table("pages")} ADD UNIQUE (code)",
+            $"CREATE INDEX ON {Table("pages")} (ordinal)",
+            $"CREATE INDEX ON {Table("sections")} (page_id, position)",
+            $"CREATE INDEX ON {Table("similar_codes")} (page_id, position)",
+            $"ALTER TABLE {Table("content_info")} ADD PRIMARY KEY (key)",
+            $"ANALYZE {Table("pages")}",
+            $"ANALYZE {Table("sections")}",
+            $"ANALYZE {Table("similar_codes")}",
+            $"ANALYZE {Table("content_info")}");
+        Task.WaitAll(documents, words);
+    }
+
+    private static void Build(NpgsqlConnection connection, params string[] statements)
+    {
+        // An index build sorts in memory up to this much before it spills to disk.
+        VersionTables.Execute(connection, "SET maintenance_work_mem = '256MB'");
+        foreach (var statement in statements) VersionTables.Execute(connection, statement);
+    }
+
+    /// <summary>
+    /// Attaches every table as its version's partition in one transaction: the version appears whole or not at all.
+    /// ATTACH takes only a SHARE UPDATE EXCLUSIVE lock on the parent, so readers of other versions go on.
+    /// </summary>
+    private void Attach()
+    {
+        using var transaction = _main.BeginTransaction();
+        foreach (var parent in VersionTables.Parents)
+            VersionTables.Execute(_main, $"ALTER TABLE {parent} ATTACH PARTITION {Table(parent)} FOR VALUES IN ({_version})", transaction);
+        transaction.Commit();
+    }
+}

@@ -1,0 +1,71 @@
+using ProcedureReference.Accounts;
+using ProcedureReference.Postgres;
+
+namespace ProcedureReference.Tests.Postgres;
+
+/// <summary>Admin accounts and the audit log in the shared database.</summary>
+public sealed class PostgresAdminStoreTests : IDisposable
+{
+    private static readonly DateTimeOffset Now = new(2026, 12, 1, 12, 0, 0, TimeSpan.Zero);
+    private readonly TestDatabase? _database;
+    private readonly PostgresAdminStore? _store;
+
+    public PostgresAdminStoreTests()
+    {
+        if (PostgresTestServer.ConnectionString is null) return;
+        _database = PostgresTestServer.CreateDatabase();
+        _store = new PostgresAdminStore(new PostgresOptions { ConnectionString = _database.ConnectionString });
+    }
+
+    private PostgresAdminStore Store => _store!;
+
+    public void Dispose() => _database?.Dispose();
+
+    [PostgresFact]
+    public void Accounts_are_added_once_listed_found_and_removed()
+    {
+        Assert.False(Store.Any());
+        Assert.True(Store.Add("bob", "hash-b", Now));
+        Assert.True(Store.Add("alice", "hash-a", Now));
+        Assert.False(Store.Add("alice", "other", Now));
+
+        Assert.True(Store.Any());
+        Assert.Equal(["alice", "bob"], Store.List().Select(a => a.Name));
+        Assert.Equal(("alice", "hash-a", (DateTimeOffset?)null), Store.Find("alice") is { } a ? (a.Name, a.PasswordHash, a.LockedUntil) : default);
+        Assert.Equal(Now, Store.List()[0].CreatedAt);
+        Assert.True(Store.Remove("alice"));
+        Assert.False(Store.Remove("alice"));
+        Assert.Null(Store.Find("alice"));
+    }
+
+    [PostgresFact]
+    public void Concurrent_failed_sign_ins_all_count_and_lock_at_the_limit()
+    {
+        Store.Add("alice", "hash", Now);
+        var until = Now.AddMinutes(15);
+
+        var results = Enumerable.Range(0, 24).AsParallel().WithDegreeOfParallelism(8)
+            .Select(_ => Store.CountFailedLogin("alice", 5, Now, until)).ToList();
+
+        // 24 failures at 5 a lock: the 5th, 10th, 15th and 20th each locked it; 4 counted since.
+        Assert.Equal(until, Store.Find("alice")!.LockedUntil);
+        Assert.Equal(4 + 4 * 5, results.Count);
+        Assert.Equal(4, results.Count(r => r is null));
+        Store.ResetFailedLogins("alice");
+        Assert.Null(Store.Find("alice")!.LockedUntil);
+        Assert.Null(Store.CountFailedLogin("nobody", 5, Now, until));
+    }
+
+    [PostgresFact]
+    public void The_audit_log_reads_newest_first()
+    {
+        Store.Audit(new AuditEntry(Now, "alice", "publish", "v1", "ok"));
+        Store.Audit(new AuditEntry(Now.AddMinutes(1), "bob", "rollback", "v1", "refused"));
+
+        var recent = Store.RecentAudit(5);
+
+        Assert.Equal(["bob", "alice"], recent.Select(e => e.Who));
+        Assert.Equal(new AuditEntry(Now.AddMinutes(1), "bob", "rollback", "v1", "refused"), recent[0]);
+        Assert.Single(Store.RecentAudit(1));
+    }
+}

@@ -1,0 +1,90 @@
+using Npgsql;
+using ProcedureReference.Importing;
+using ProcedureReference.Postgres;
+using ProcedureReference.Storage;
+using ProcedureReference.Tests.Support;
+
+namespace ProcedureReference.Tests.Postgres;
+
+/// <summary>A publish is one transaction that every instance hears of; the schema matches the domain's search columns.</summary>
+public sealed class PostgresPublishTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+    private readonly TestDatabase? _database;
+    private readonly PostgresContentStore? _store;
+
+    public PostgresPublishTests()
+    {
+        if (PostgresTestServer.ConnectionString is null) return;
+        _database = PostgresTestServer.CreateDatabase();
+        _store = new PostgresContentStore(new PostgresOptions { ConnectionString = _database.ConnectionString });
+    }
+
+    private TestDatabase Database => _database!;
+    private PostgresContentStore Store => _store!;
+
+    public void Dispose()
+    {
+        _store?.Pruning.Wait();
+        _database?.Dispose();
+        _temp.Dispose();
+    }
+
+    [PostgresFact]
+    public async Task A_publish_notifies_listeners_with_the_new_live_version()
+    {
+        _ = Store.HasLiveContent;
+        await using var listener = new NpgsqlConnection(Database.ConnectionString);
+        await listener.OpenAsync();
+        string? payload = null;
+        listener.Notification += (_, e) => payload = e.Payload;
+        await using (var listen = new NpgsqlCommand($"LISTEN {PostgresContentStore.ContentChannel}", listener))
+            await listen.ExecuteNonQueryAsync();
+
+        Assert.True(Store.ImportAndPublish(new ImportOptions(SeedContent.CopyTo(_temp)), "tester", "seeds").Published?.Succeeded);
+        // The minutes only bound a hang: the notification is sent at the publish's commit.
+        using var hang = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await listener.WaitAsync(hang.Token);
+
+        Assert.Equal(Database.Scalar<long>("SELECT version_id FROM live_content").ToString(System.Globalization.CultureInfo.InvariantCulture), payload);
+    }
+
+    [PostgresFact]
+    public void A_publish_that_dies_before_its_commit_leaves_the_live_version_and_the_staged_import_as_they_were()
+    {
+        Assert.True(Store.ImportAndPublish(new ImportOptions(SeedContent.CopyTo(_temp, "first")), "tester", "first").Published?.Succeeded);
+        var (staged, report) = Store.Stage(new ImportOptions(SeedContent.CopyTo(_temp, "second")), "tester", "second");
+        Assert.True(staged is not null, report.FatalError);
+        var thread = Environment.CurrentManagedThreadId;
+        FaultPoint.Observer = point =>
+        {
+            if (point == FaultPoint.SwitchBeforeRename && Environment.CurrentManagedThreadId == thread) throw new OperationCanceledException("killed");
+        };
+        try
+        {
+            Assert.Throws<OperationCanceledException>(() => Store.Publish(staged.Id, "tester"));
+        }
+        finally
+        {
+            FaultPoint.Observer = null;
+        }
+
+        Assert.Equal(1, Store.Versions().LiveNumber);
+        Assert.Equal(staged.Id, Assert.Single(Store.Staged()).Id);
+        Assert.True(Store.Publish(staged.Id, "tester").Succeeded);
+        Assert.Equal(2, Store.Versions().LiveNumber);
+    }
+
+    [PostgresFact]
+    public void The_search_documents_have_a_column_for_each_search_column_and_a_generated_document()
+    {
+        _ = Store.HasLiveContent;
+
+        var columns = Database.Column<string>("SELECT column_name::text FROM information_schema.columns WHERE table_name = 'search_documents'");
+        var generated = Database.Column<string>("SELECT column_name::text FROM information_schema.columns WHERE table_name = 'search_documents' AND is_generated = 'ALWAYS'");
+
+        string[] expected = ["version_id", "page_id", .. SearchColumns.All, "document"];
+        Assert.Equal(expected.Order(StringComparer.Ordinal), columns.Order(StringComparer.Ordinal));
+        Assert.Equal(["document"], generated);
+    }
+}
