@@ -23,11 +23,6 @@ public static class AdminSetup
         builder.Services.AddStorage(builder.Configuration);
         builder.Services.AddSingleton<ImportRunner>();
 
-        // Keys beside the database, so a restart does not sign every admin out or void their forms.
-        builder.Services.AddDataProtection().SetApplicationName("ProcedureReference");
-        builder.Services.AddOptions<KeyManagementOptions>().Configure<IOptions<AdminOptions>, ILoggerFactory>((keys, options, logging) =>
-            keys.XmlRepository = new FileSystemXmlRepository(Directory.CreateDirectory(options.Value.KeysPath), logging));
-
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(cookie =>
             {
