@@ -147,10 +147,12 @@ EOF
   note "nginx at $proxy in front of A and B"
 }
 
+# The URLs of a load run: cached ones, and ({n}: a new number each request) ones that reach the database.
 paths() {
   printf '%s\n' "/codes/$CHANGED_CODE" /codes/78458 /codes/34421 "${generated_codes[@]/#//codes/}" \
     "/search?q=blood+clot" "/search?q=784" "/search?q=thrombectmy" "/search?q=clot&section=risks" \
-    "/api/suggest?q=thromb" "/api/suggest?q=blood"
+    "/api/suggest?q=thromb" "/api/suggest?q=blood" \
+    "/codes/$CHANGED_CODE?n={n}" "/search?q=clot&n={n}" "/search?q=venogram&section=risks&n={n}" "/api/search?q=blood+clot&n={n}"
 }
 
 # run_wrk NAME SECONDS: wrk through nginx in the background; sets wrk_pid.

@@ -6,6 +6,8 @@
 --
 --   wrk -t2 -c256 -d30s --timeout 5s -s load.lua http://127.0.0.1:PORT -- /codes/37188 /search?q=clot /api/suggest?q=thromb
 --
+-- A path with {n} in it ('/search?q=clot&n={n}') is asked with a new number each time: past the output cache.
+--
 -- done() prints lines that run.sh parses:
 --   WRK requests N duration_us N bytes N
 --   WRK errors connect N read N write N timeout N status N
@@ -20,8 +22,10 @@ end
 
 function init(args)
   requests = {}
+  paths = {}
   for _, path in ipairs(args) do
     table.insert(requests, wrk.format("GET", path))
+    table.insert(paths, path)
   end
   if #requests == 0 then
     error("load.lua: give the paths to request after --")
@@ -31,8 +35,16 @@ function init(args)
   tally = {}
 end
 
+-- A path with {n} in it gets a number of its own each time (a page the output cache has not seen), so the
+-- request reaches the database.
+counter = 0
 function request()
   next_index = next_index % #requests + 1
+  local path = paths[next_index]
+  if path:find("{n}", 1, true) then
+    counter = counter + 1
+    return wrk.format("GET", (path:gsub("{n}", tostring(counter))))
+  end
   return requests[next_index]
 end
 
