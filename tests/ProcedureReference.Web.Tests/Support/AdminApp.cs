@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
+using ProcedureReference.Accounts;
+using ProcedureReference.Postgres;
 using ProcedureReference.Sqlite;
 using ProcedureReference.Web.Admin;
 
@@ -12,7 +14,9 @@ public class AdminApp : ReferenceApp
     public const string LockableName = "mallory";
     public const int MaxFailedLogins = 3;
 
-    public AdminApp()
+    public AdminApp() : this(Engine.Sqlite) { }
+
+    protected AdminApp(Engine engine) : base(engine)
     {
         var options = new AdminOptions
         {
@@ -20,7 +24,10 @@ public class AdminApp : ReferenceApp
             KeysPath = Path.Combine(Path.GetDirectoryName(DatabasePath)!, "keys"),
             UploadsPath = Path.Combine(Path.GetDirectoryName(DatabasePath)!, "uploads"),
         };
-        var store = new AdminAccounts(new SqliteAdminStore(options.DatabasePath), options);
+        IAdminStore admins = engine == Engine.Postgres
+            ? new PostgresAdminStore(new PostgresOptions { ConnectionString = PostgresConnectionString })
+            : new SqliteAdminStore(options.DatabasePath);
+        var store = new AdminAccounts(admins, options);
         Assert.True(store.Add(Name, Password));
         Assert.True(store.Add(LockableName, Password));
     }
