@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using ProcedureReference.Accounts;
 using ProcedureReference.Postgres;
 using ProcedureReference.Sqlite;
+using ProcedureReference.Testing;
 using ProcedureReference.Web.Admin;
 
 namespace ProcedureReference.Web.Tests.Support;
@@ -16,7 +17,7 @@ public class AdminApp : ReferenceApp
 
     public AdminApp() : this(Engine.Sqlite) { }
 
-    protected AdminApp(Engine engine) : base(engine)
+    protected AdminApp(Engine engine, PostgresServer? server = null) : base(engine, server)
     {
         var options = new AdminOptions
         {

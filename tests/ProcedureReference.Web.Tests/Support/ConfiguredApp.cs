@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
+using ProcedureReference.Testing;
 
 namespace ProcedureReference.Web.Tests.Support;
 
@@ -13,6 +14,9 @@ public sealed class ConfiguredApp : AdminApp
     public ConfiguredApp(params (string Key, string Value)[] settings) : this(Engine.Sqlite, settings) { }
 
     public ConfiguredApp(Engine engine, params (string Key, string Value)[] settings) : base(engine) => _settings = settings;
+
+    /// <summary>On a database of its own on <paramref name="server"/>, a cluster the test stops and starts.</summary>
+    public ConfiguredApp(PostgresServer server, params (string Key, string Value)[] settings) : base(Engine.Postgres, server) => _settings = settings;
 
     public string? Environment { get; init; }
 

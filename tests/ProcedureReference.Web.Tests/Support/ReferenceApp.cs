@@ -28,10 +28,11 @@ public class ReferenceApp : WebApplicationFactory<Program>
 
     public ReferenceApp() : this(Engine.Sqlite) { }
 
-    protected ReferenceApp(Engine engine)
+    /// <param name="server">The PostgreSQL cluster (the run's shared one unless a test stops and starts one of its own).</param>
+    protected ReferenceApp(Engine engine, PostgresServer? server = null)
     {
         Engine = engine;
-        if (engine == Engine.Postgres) _database = PostgresServer.Shared.CreateDatabase();
+        if (engine == Engine.Postgres) _database = (server ?? PostgresServer.Shared).CreateDatabase();
         var content = Path.Combine(_root, "content");
         Directory.CreateDirectory(content);
         foreach (var file in Directory.EnumerateFiles(Path.Combine(RepositoryRoot(), "content")))
@@ -125,7 +126,8 @@ public class ReferenceApp : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
-        _database?.Dispose();
+        try { _database?.Dispose(); }
+        catch (NpgsqlException) { /* a cluster of the test's own left stopped: thrown away with its databases */ }
         try { Directory.Delete(_root, recursive: true); }
         catch (IOException) { /* a temp folder left behind is harmless */ }
     }
