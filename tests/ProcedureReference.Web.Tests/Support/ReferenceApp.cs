@@ -25,8 +25,17 @@ public class ReferenceApp : WebApplicationFactory<Program>
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "pr-web-" + Guid.NewGuid().ToString("N"));
     private readonly PostgresDatabase? _database;
+    private readonly string? _joinedDatabase;
 
     public ReferenceApp() : this(Engine.Sqlite) { }
+
+    /// <summary>Another instance of the site on <paramref name="first"/>'s PostgreSQL database (which it leaves to <paramref name="first"/> to drop).</summary>
+    protected ReferenceApp(ReferenceApp first) : this(Engine.Sqlite)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        Engine = Engine.Postgres;
+        _joinedDatabase = first.PostgresConnectionString;
+    }
 
     /// <param name="server">The PostgreSQL cluster (the run's shared one unless a test stops and starts one of its own).</param>
     protected ReferenceApp(Engine engine, PostgresServer? server = null)
@@ -43,7 +52,7 @@ public class ReferenceApp : WebApplicationFactory<Program>
     public Engine Engine { get; }
 
     /// <summary>The app's PostgreSQL database (on <see cref="Engine.Postgres"/> only).</summary>
-    public string PostgresConnectionString => _database?.ConnectionString ?? throw new InvalidOperationException("the app runs on SQLite");
+    public string PostgresConnectionString => _database?.ConnectionString ?? _joinedDatabase ?? throw new InvalidOperationException("the app runs on SQLite");
 
     public string ContentPath => Path.Combine(_root, "content");
     public string DatabasePath => Path.Combine(_root, "data", "procedures.db");
@@ -58,10 +67,10 @@ public class ReferenceApp : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Production");
         builder.UseSetting("Database:Path", DatabasePath);
-        if (_database is not null)
+        if (Engine == Engine.Postgres)
         {
             builder.UseSetting("Database:Provider", "Postgres");
-            builder.UseSetting("ConnectionStrings:Postgres", _database.ConnectionString);
+            builder.UseSetting("ConnectionStrings:Postgres", PostgresConnectionString);
         }
         builder.UseSetting("Content:Path", ContentPath);
         // The app's own logger also writes to a file (it takes Serilog sinks registered as services), so the file
