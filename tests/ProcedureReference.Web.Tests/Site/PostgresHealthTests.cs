@@ -30,7 +30,16 @@ public class PostgresHealthTests(ITestOutputHelper output)
         using (var down = await client.GetAsync("/codes/78458"))
         {
             Assert.Equal(HttpStatusCode.ServiceUnavailable, down.StatusCode);
-            Assert.Contains("<h1>The reference is busy: please try again in a moment</h1>", await down.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            var page = await down.Content.ReadAsStringAsync();
+            Assert.Contains("<h1>The reference is busy: please try again in a moment</h1>", page, StringComparison.Ordinal);
+            AssertNoLeak(page, server);
+        }
+        using (var api = await client.GetAsync("/api/codes/34421"))
+        {
+            var body = await api.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, api.StatusCode);
+            Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+            AssertNoLeak(body, server);
         }
 
         server.StartServer();
@@ -50,6 +59,13 @@ public class PostgresHealthTests(ITestOutputHelper output)
             using var response = await client.GetAsync(url);
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url} after the server came back: {response.StatusCode}");
         }
+    }
+
+    /// <summary>Nothing of the engine, its error or where the server is reaches a reader.</summary>
+    private static void AssertNoLeak(string body, PostgresServer server)
+    {
+        foreach (var leak in new[] { "Exception", "Npgsql", "Postgres", "127.0.0.1", server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "   at " })
+            Assert.False(body.Contains(leak, StringComparison.Ordinal), $"the answer shows '{leak}':\n{body[..Math.Min(body.Length, 2000)]}");
     }
 
     [PostgresFact]

@@ -166,9 +166,9 @@ public sealed class SqliteLoginTests(AdminApp app) : LoginTests(app), IClassFixt
 public sealed class PostgresLoginTests(PostgresAdminApp app) : LoginTests(app), IClassFixture<PostgresAdminApp>, IOnPostgres;
 
 /// <summary>With no admin account at all, the login page says how to make one; there is no default account.</summary>
-public class NoAdminTests(ReferenceApp app) : IClassFixture<ReferenceApp>
+public abstract class NoAdminTests(ReferenceApp app)
 {
-    [Fact]
+    [EngineFact]
     public async Task The_login_page_says_how_to_create_the_first_admin()
     {
         var page = await app.GetDocumentAsync("/admin/login");
@@ -177,6 +177,10 @@ public class NoAdminTests(ReferenceApp app) : IClassFixture<ReferenceApp>
         Assert.Null(page.QuerySelector("input[name=Password]"));
     }
 }
+
+public sealed class SqliteNoAdminTests(ReferenceApp app) : NoAdminTests(app), IClassFixture<ReferenceApp>;
+
+public sealed class PostgresNoAdminTests(PostgresReferenceApp app) : NoAdminTests(app), IClassFixture<PostgresReferenceApp>, IOnPostgres;
 
 /// <summary>Login attempts are rate-limited per client.</summary>
 public class LoginRateLimitTests(LoginRateLimitTests.FewLoginsApp app) : IClassFixture<LoginRateLimitTests.FewLoginsApp>
