@@ -60,6 +60,31 @@ public class TwoInstancesTests(ITestOutputHelper output)
         Assert.Contains(marker, await toB.GetStringAsync("/api/codes/37188"), StringComparison.Ordinal);
     }
 
+    [PostgresFact]
+    public async Task An_account_removed_on_the_command_line_is_signed_out_of_every_instance()
+    {
+        using var a = new ConfiguredApp(Engine.Postgres) { OnKestrel = true };
+        using var b = new OtherInstance(a);
+        var cookies = new CookieContainer();
+        using var toA = Browser(a.ServerAddress(), cookies);
+        using var toB = Browser(b.ServerAddress(), cookies);
+        using var onA = new AdminSession(toA);
+        using (var signIn = await onA.SignInAsync(AdminApp.Name, AdminApp.Password)) Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        using (var adminOnB = await toB.GetAsync("/admin")) Assert.Equal(HttpStatusCode.OK, adminOnB.StatusCode);
+
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var exit = Cli.CommandLine.Run(["admin", "remove", AdminApp.Name, "--Database:Provider=Postgres", "--ConnectionStrings:Postgres=" + a.PostgresConnectionString], stdout, stderr);
+        Assert.True(exit == 0, $"exit {exit}\n{stdout}\n{stderr}");
+
+        foreach (var instance in new[] { toA, toB })
+        {
+            using var admin = await instance.GetAsync("/admin");
+            Assert.Equal(HttpStatusCode.Redirect, admin.StatusCode);
+            Assert.Contains("/admin/login", admin.Headers.Location!.ToString(), StringComparison.Ordinal);
+        }
+    }
+
     private static HttpClient Browser(Uri server, CookieContainer cookies) =>
 #pragma warning disable CA2000 // the client owns and disposes its handler
         new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = cookies, UseCookies = true }) { BaseAddress = server };
