@@ -68,14 +68,15 @@ public static partial class ReferenceSetup
         var store = app.Services.GetRequiredService<IContentStore>();
         if (store.HasLiveContent) return;
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Startup");
-        LogFirstImport(logger, options.DatabasePath, options.ContentPath);
+        var database = app.Services.GetRequiredService<StorageOptions>().Location(options.DatabasePath);
+        LogFirstImport(logger, database, options.ContentPath);
         var (report, _) = store.ImportAndPublish(options.ImportOf(options.ContentPath), "first start", "content folder " + options.ContentPath);
         using var text = new StringWriter();
-        ImportReportText.Write(report, options.DatabasePath, text);
+        ImportReportText.Write(report, database, text);
         LogImportReport(logger, text);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "No database at {Database}: importing {Content}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "No live content in {Database}: importing {Content}")]
     private static partial void LogFirstImport(ILogger logger, string database, string content);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Report}")]

@@ -21,6 +21,19 @@ public sealed class StorageOptions
 
     public bool IsPostgres => IsPostgresProvider(Provider);
 
+    /// <summary>
+    /// Where the content goes, as a report or a log line names it: the SQLite file, or the PostgreSQL database by its
+    /// name and host (never the whole connection string: it may hold a password).
+    /// </summary>
+    public string Location(string sqlitePath)
+    {
+        if (!IsPostgres) return sqlitePath;
+        var parts = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = PostgresConnectionString };
+        var database = parts.TryGetValue("Database", out var name) ? $" {name}" : "";
+        var host = parts.TryGetValue("Host", out var server) ? $" on {server}" + (parts.TryGetValue("Port", out var port) ? $":{port}" : "") : "";
+        return $"the PostgreSQL database{database}{host}";
+    }
+
     /// <summary>The provider as configured, read before the options are bound (the services registered depend on it).</summary>
     public static bool IsPostgresProvider(string? provider) => string.Equals(provider, Postgres, StringComparison.OrdinalIgnoreCase);
 

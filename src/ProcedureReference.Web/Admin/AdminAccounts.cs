@@ -35,6 +35,9 @@ public sealed partial class AdminAccounts(IAdminStore store, AdminOptions option
 
     public bool Any() => store.Any();
 
+    /// <summary>Whether the account is still there (a session of a removed account ends).</summary>
+    public bool Exists(string name) => store.Find(name) is not null;
+
     public IReadOnlyList<AdminAccount> List() => store.List();
 
     /// <summary>

@@ -36,6 +36,14 @@ public static class AdminSetup
                 cookie.SlidingExpiration = true;
                 cookie.Events.OnRedirectToLogin = context => Refuse(context, StatusCodes.Status401Unauthorized);
                 cookie.Events.OnRedirectToAccessDenied = context => Refuse(context, StatusCodes.Status403Forbidden);
+                // The cookie alone stays valid until it expires: an account removed (`admin remove`, from any instance
+                // on a shared database) ends its sessions at their next request instead.
+                cookie.Events.OnValidatePrincipal = async context =>
+                {
+                    if (context.Principal?.Identity?.Name is { } name && context.HttpContext.RequestServices.GetRequiredService<AdminAccounts>().Exists(name)) return;
+                    context.RejectPrincipal();
+                    await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+                };
             });
         builder.Services.AddAuthorization();
         builder.Services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(pages =>

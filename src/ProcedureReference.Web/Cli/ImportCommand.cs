@@ -15,7 +15,7 @@ public static class ImportCommand
     {
         var options = services.GetRequiredService<ReferenceOptions>();
         var content = options.ContentPath;
-        var database = options.DatabasePath;
+        var database = services.GetRequiredService<StorageOptions>().Location(options.DatabasePath);
         var admin = services.GetRequiredService<AdminOptions>();
         var store = services.GetRequiredService<IContentStore>();
 

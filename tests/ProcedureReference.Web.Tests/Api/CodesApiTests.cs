@@ -3,9 +3,9 @@ using ProcedureReference.Web.Tests.Support;
 
 namespace ProcedureReference.Web.Tests.Api;
 
-public class CodesApiTests(ReferenceApp app) : IClassFixture<ReferenceApp>
+public abstract class CodesApiTests(ReferenceApp app)
 {
-    [Fact]
+    [EngineFact]
     public async Task A_code_comes_with_its_sections_as_markdown_and_html_in_camel_case()
     {
         using var client = app.CreateClient();
@@ -31,7 +31,7 @@ public class CodesApiTests(ReferenceApp app) : IClassFixture<ReferenceApp>
         Assert.Equal("/codes/34421", similar.GetProperty("url").GetString());
     }
 
-    [Fact]
+    [EngineFact]
     public async Task An_unknown_code_is_a_problem_details_404()
     {
         using var client = app.CreateClient();
@@ -41,7 +41,7 @@ public class CodesApiTests(ReferenceApp app) : IClassFixture<ReferenceApp>
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
     }
 
-    [Fact]
+    [EngineFact]
     public async Task The_api_is_described_by_openapi()
     {
         using var client = app.CreateClient();
@@ -50,3 +50,7 @@ public class CodesApiTests(ReferenceApp app) : IClassFixture<ReferenceApp>
         Assert.True(json.RootElement.GetProperty("paths").TryGetProperty("/api/codes/{code}", out _));
     }
 }
+
+public sealed class SqliteCodesApiTests(ReferenceApp app) : CodesApiTests(app), IClassFixture<ReferenceApp>;
+
+public sealed class PostgresCodesApiTests(PostgresReferenceApp app) : CodesApiTests(app), IClassFixture<PostgresReferenceApp>, IOnPostgres;

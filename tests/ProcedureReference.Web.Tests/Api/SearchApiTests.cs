@@ -3,9 +3,9 @@ using ProcedureReference.Web.Tests.Support;
 
 namespace ProcedureReference.Web.Tests.Api;
 
-public class SearchApiTests(ReferenceApp app) : IClassFixture<ReferenceApp>
+public abstract class SearchApiTests(ReferenceApp app)
 {
-    [Fact]
+    [EngineFact]
     public async Task Search_returns_hits_facets_and_paging_in_camel_case()
     {
         using var client = app.CreateClient();
@@ -20,7 +20,7 @@ public class SearchApiTests(ReferenceApp app) : IClassFixture<ReferenceApp>
         Assert.True(root.GetProperty("systems").GetArrayLength() > 0);
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Suggest_offers_codes_and_titles_as_one_types()
     {
         using var client = app.CreateClient();
@@ -31,7 +31,7 @@ public class SearchApiTests(ReferenceApp app) : IClassFixture<ReferenceApp>
         Assert.Equal("72275", byWord.RootElement[0].GetProperty("code").GetString());
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Suggest_offers_pages_for_lay_words_that_start_no_title()
     {
         using var client = app.CreateClient();
@@ -40,7 +40,7 @@ public class SearchApiTests(ReferenceApp app) : IClassFixture<ReferenceApp>
         Assert.Contains("37188", json.RootElement.EnumerateArray().Select(s => s.GetProperty("code").GetString()));
     }
 
-    [Theory]
+    [EngineTheory]
     [InlineData("/api/suggest?q=")]
     [InlineData("/api/suggest?q=%22*NEAR(")]
     [InlineData("/api/search?q=")]
@@ -56,7 +56,7 @@ public class SearchApiTests(ReferenceApp app) : IClassFixture<ReferenceApp>
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    [Fact]
+    [EngineFact]
     public async Task A_long_query_is_searched_by_its_first_200_characters()
     {
         using var client = app.CreateClient();
@@ -66,7 +66,7 @@ public class SearchApiTests(ReferenceApp app) : IClassFixture<ReferenceApp>
         Assert.True(json.RootElement.GetProperty("total").GetInt32() > 0);
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Echoed_text_in_json_has_htmls_special_characters_escaped()
     {
         using var client = app.CreateClient();
@@ -78,7 +78,7 @@ public class SearchApiTests(ReferenceApp app) : IClassFixture<ReferenceApp>
         Assert.Equal("<script>alert('x')</script> & é", json.RootElement.GetProperty("query").GetString());
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Unknown_api_paths_and_codes_answer_problem_details_with_the_request_id_whatever_is_accepted()
     {
         using var client = app.CreateClient();
@@ -96,7 +96,7 @@ public class SearchApiTests(ReferenceApp app) : IClassFixture<ReferenceApp>
         }
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Search_and_suggest_are_in_the_openapi_document()
     {
         using var client = app.CreateClient();
@@ -106,3 +106,7 @@ public class SearchApiTests(ReferenceApp app) : IClassFixture<ReferenceApp>
         Assert.True(json.RootElement.GetProperty("paths").TryGetProperty("/api/suggest", out _));
     }
 }
+
+public sealed class SqliteSearchApiTests(ReferenceApp app) : SearchApiTests(app), IClassFixture<ReferenceApp>;
+
+public sealed class PostgresSearchApiTests(PostgresReferenceApp app) : SearchApiTests(app), IClassFixture<PostgresReferenceApp>, IOnPostgres;

@@ -43,7 +43,7 @@ public class HealthTests
         Assert.Equal("the reference holds no pages", reason);
     }
 
-    private static async Task<(HttpStatusCode Status, string? Reason)> HealthAsync(HttpClient client)
+    internal static async Task<(HttpStatusCode Status, string? Reason)> HealthAsync(HttpClient client)
     {
         using var response = await client.GetAsync("/health");
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());

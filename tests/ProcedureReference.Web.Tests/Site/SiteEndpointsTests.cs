@@ -3,9 +3,9 @@ using ProcedureReference.Web.Tests.Support;
 
 namespace ProcedureReference.Web.Tests.Site;
 
-public class SiteEndpointsTests(ReferenceApp app) : IClassFixture<ReferenceApp>
+public abstract class SiteEndpointsTests(ReferenceApp app)
 {
-    [Fact]
+    [EngineFact]
     public async Task The_sitemap_lists_every_code()
     {
         using var client = app.CreateClient();
@@ -17,7 +17,7 @@ public class SiteEndpointsTests(ReferenceApp app) : IClassFixture<ReferenceApp>
             Assert.Contains($"/codes/{code}", locations);
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Robots_points_at_the_sitemap()
     {
         using var client = app.CreateClient();
@@ -26,7 +26,7 @@ public class SiteEndpointsTests(ReferenceApp app) : IClassFixture<ReferenceApp>
         Assert.Contains("Sitemap: http://localhost/sitemap.xml", robots, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Health_reads_the_live_content_and_answers_ok()
     {
         using var client = app.CreateClient();
@@ -38,7 +38,7 @@ public class SiteEndpointsTests(ReferenceApp app) : IClassFixture<ReferenceApp>
         Assert.Equal("ok", body.RootElement.GetProperty("status").GetString());
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Responses_are_compressed_for_clients_that_accept_it()
     {
         using var client = app.CreateClient();
@@ -49,7 +49,7 @@ public class SiteEndpointsTests(ReferenceApp app) : IClassFixture<ReferenceApp>
         Assert.Contains("br", response.Content.Headers.ContentEncoding);
     }
 
-    [Fact]
+    [EngineFact]
     public async Task An_unknown_path_gets_the_error_page_with_a_request_id_and_no_stack_trace()
     {
         var page = await app.GetDocumentAsync("/no/such/page", HttpStatusCode.NotFound);
@@ -59,7 +59,7 @@ public class SiteEndpointsTests(ReferenceApp app) : IClassFixture<ReferenceApp>
         Assert.DoesNotContain("Exception", page.DocumentElement.TextContent, StringComparison.Ordinal);
     }
 
-    [Theory]
+    [EngineTheory]
     [InlineData("/codes/..%2F..%2Fetc%2Fpasswd")]
     [InlineData("/codes/%3Cscript%3Ealert(1)%3C%2Fscript%3E")]
     [InlineData("/codes/' OR 1=1 --")]
@@ -74,3 +74,7 @@ public class SiteEndpointsTests(ReferenceApp app) : IClassFixture<ReferenceApp>
         Assert.DoesNotContain("<script>alert", html, StringComparison.Ordinal);
     }
 }
+
+public sealed class SqliteSiteEndpointsTests(ReferenceApp app) : SiteEndpointsTests(app), IClassFixture<ReferenceApp>;
+
+public sealed class PostgresSiteEndpointsTests(PostgresReferenceApp app) : SiteEndpointsTests(app), IClassFixture<PostgresReferenceApp>, IOnPostgres;

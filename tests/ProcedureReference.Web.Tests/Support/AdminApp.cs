@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
+using ProcedureReference.Accounts;
+using ProcedureReference.Postgres;
 using ProcedureReference.Sqlite;
+using ProcedureReference.Testing;
 using ProcedureReference.Web.Admin;
 
 namespace ProcedureReference.Web.Tests.Support;
@@ -12,7 +15,9 @@ public class AdminApp : ReferenceApp
     public const string LockableName = "mallory";
     public const int MaxFailedLogins = 3;
 
-    public AdminApp()
+    public AdminApp() : this(Engine.Sqlite) { }
+
+    protected AdminApp(Engine engine, PostgresServer? server = null) : base(engine, server)
     {
         var options = new AdminOptions
         {
@@ -20,7 +25,10 @@ public class AdminApp : ReferenceApp
             KeysPath = Path.Combine(Path.GetDirectoryName(DatabasePath)!, "keys"),
             UploadsPath = Path.Combine(Path.GetDirectoryName(DatabasePath)!, "uploads"),
         };
-        var store = new AdminAccounts(new SqliteAdminStore(options.DatabasePath), options);
+        IAdminStore admins = engine == Engine.Postgres
+            ? new PostgresAdminStore(new PostgresOptions { ConnectionString = PostgresConnectionString })
+            : new SqliteAdminStore(options.DatabasePath);
+        var store = new AdminAccounts(admins, options);
         Assert.True(store.Add(Name, Password));
         Assert.True(store.Add(LockableName, Password));
     }

@@ -6,6 +6,10 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using ProcedureReference.Importing;
+using ProcedureReference.Postgres;
+using ProcedureReference.Testing;
 using Serilog;
 using Serilog.Core;
 
@@ -13,20 +17,42 @@ namespace ProcedureReference.Web.Tests.Support;
 
 /// <summary>
 /// The real app over its own temp folder: a copy of content/ (plus any extra pages a test adds) and a database
-/// file that the app imports on first start, exactly as a new user's first run does.
+/// file that the app imports on first start, exactly as a new user's first run does. On
+/// <see cref="Engine.Postgres"/> the store is a fresh database of its own on the run's shared cluster instead
+/// (Database:Provider=Postgres), dropped when the app is disposed; the first start imports into it the same way.
 /// </summary>
 public class ReferenceApp : WebApplicationFactory<Program>
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "pr-web-" + Guid.NewGuid().ToString("N"));
+    private readonly PostgresDatabase? _database;
+    private readonly string? _joinedDatabase;
 
-    public ReferenceApp()
+    public ReferenceApp() : this(Engine.Sqlite) { }
+
+    /// <summary>Another instance of the site on <paramref name="first"/>'s PostgreSQL database (which it leaves to <paramref name="first"/> to drop).</summary>
+    protected ReferenceApp(ReferenceApp first) : this(Engine.Sqlite)
     {
+        ArgumentNullException.ThrowIfNull(first);
+        Engine = Engine.Postgres;
+        _joinedDatabase = first.PostgresConnectionString;
+    }
+
+    /// <param name="server">The PostgreSQL cluster (the run's shared one unless a test stops and starts one of its own).</param>
+    protected ReferenceApp(Engine engine, PostgresServer? server = null)
+    {
+        Engine = engine;
+        if (engine == Engine.Postgres) _database = (server ?? PostgresServer.Shared).CreateDatabase();
         var content = Path.Combine(_root, "content");
         Directory.CreateDirectory(content);
         foreach (var file in Directory.EnumerateFiles(Path.Combine(RepositoryRoot(), "content")))
             File.Copy(file, Path.Combine(content, Path.GetFileName(file)));
         AddContent(content);
     }
+
+    public Engine Engine { get; }
+
+    /// <summary>The app's PostgreSQL database (on <see cref="Engine.Postgres"/> only).</summary>
+    public string PostgresConnectionString => _database?.ConnectionString ?? _joinedDatabase ?? throw new InvalidOperationException("the app runs on SQLite");
 
     public string ContentPath => Path.Combine(_root, "content");
     public string DatabasePath => Path.Combine(_root, "data", "procedures.db");
@@ -41,6 +67,11 @@ public class ReferenceApp : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Production");
         builder.UseSetting("Database:Path", DatabasePath);
+        if (Engine == Engine.Postgres)
+        {
+            builder.UseSetting("Database:Provider", "Postgres");
+            builder.UseSetting("ConnectionStrings:Postgres", PostgresConnectionString);
+        }
         builder.UseSetting("Content:Path", ContentPath);
         // The app's own logger also writes to a file (it takes Serilog sinks registered as services), so the file
         // holds what an operator's log holds, at the levels of the app's "Serilog" section.
@@ -79,10 +110,33 @@ public class ReferenceApp : WebApplicationFactory<Program>
         return await BrowsingContext.New(Configuration.Default).OpenAsync(req => req.Content(html).Address("http://localhost" + url));
     }
 
+    /// <summary>
+    /// Imports the content folder and publishes it through the real store, as the command line's import does, from
+    /// outside the app: the app learns of it as another instance would.
+    /// </summary>
+    public ImportReport PublishContent()
+    {
+        if (Engine == Engine.Sqlite) return TestContent.Publish(ContentPath, DatabasePath);
+        var store = new PostgresContentStore(new PostgresOptions { ConnectionString = PostgresConnectionString });
+        var (report, published) = store.ImportAndPublish(new ImportOptions(ContentPath), "test", "folder " + ContentPath);
+        return report.Succeeded && published is { Succeeded: false } ? report with { FatalError = published.Message } : report;
+    }
+
+    /// <summary>Runs <paramref name="sql"/> on the app's PostgreSQL database, as a tool outside the app would; the first column of the first row.</summary>
+    public object? ExecutePostgres(string sql)
+    {
+        using var connection = new NpgsqlConnection(PostgresConnectionString);
+        connection.Open();
+        using var command = new NpgsqlCommand(sql, connection);
+        return command.ExecuteScalar();
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
+        try { _database?.Dispose(); }
+        catch (NpgsqlException) { /* a cluster of the test's own left stopped: thrown away with its databases */ }
         try { Directory.Delete(_root, recursive: true); }
         catch (IOException) { /* a temp folder left behind is harmless */ }
     }

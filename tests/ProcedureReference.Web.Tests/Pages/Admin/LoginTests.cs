@@ -3,11 +3,11 @@ using ProcedureReference.Web.Tests.Support;
 namespace ProcedureReference.Web.Tests.Pages.Admin;
 
 /// <summary>Who gets into /admin: only a signed-in admin, with the right password, through forms that carry their token.</summary>
-public class LoginTests(AdminApp app) : IClassFixture<AdminApp>
+public abstract class LoginTests(AdminApp app)
 {
     private HttpClient Anonymous() => app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
 
-    [Theory]
+    [EngineTheory]
     [InlineData("/admin")]
     [InlineData("/admin/imports/20260101-000000-deadbeef")]
     public async Task Admin_pages_send_a_stranger_to_the_login_page(string url)
@@ -20,7 +20,7 @@ public class LoginTests(AdminApp app) : IClassFixture<AdminApp>
         Assert.StartsWith("http://localhost/admin/login?ReturnUrl=", response.Headers.Location!.ToString(), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [EngineFact]
     public async Task The_admin_api_answers_a_stranger_401()
     {
         using var client = Anonymous();
@@ -30,7 +30,7 @@ public class LoginTests(AdminApp app) : IClassFixture<AdminApp>
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
-    [Theory]
+    [EngineTheory]
     [InlineData("/admin?handler=ImportFolder")]
     [InlineData("/admin?handler=Rollback")]
     [InlineData("/admin/imports/20260101-000000-deadbeef?handler=Publish")]
@@ -44,7 +44,7 @@ public class LoginTests(AdminApp app) : IClassFixture<AdminApp>
         Assert.Contains("/admin/login", response.Headers.Location!.ToString(), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [EngineFact]
     public async Task The_right_password_opens_the_admin_page()
     {
         using var session = await app.SignInAsync();
@@ -55,7 +55,7 @@ public class LoginTests(AdminApp app) : IClassFixture<AdminApp>
         Assert.Contains("<meta name=\"robots\" content=\"noindex\">", page, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [EngineFact]
     public async Task A_wrong_password_fails_and_repeated_failures_lock_the_account_even_against_the_right_one()
     {
         using var session = new AdminSession(Anonymous());
@@ -76,7 +76,7 @@ public class LoginTests(AdminApp app) : IClassFixture<AdminApp>
         Assert.Equal(HttpStatusCode.Redirect, admin.StatusCode);
     }
 
-    [Fact]
+    [EngineFact]
     public async Task An_unknown_name_fails_like_a_wrong_password()
     {
         using var session = new AdminSession(Anonymous());
@@ -88,7 +88,7 @@ public class LoginTests(AdminApp app) : IClassFixture<AdminApp>
     }
 
     /// <summary>Found by wapiti (tests/security): an empty name used to reach the code as null and answer 500.</summary>
-    [Theory]
+    [EngineTheory]
     [InlineData("", "")]
     [InlineData("", AdminApp.Password)]
     [InlineData("nobody", "")]
@@ -103,7 +103,7 @@ public class LoginTests(AdminApp app) : IClassFixture<AdminApp>
     }
 
     /// <summary>Found by wapiti: a form that cannot be read (a NUL in a value) is a 400, and the error page said 500.</summary>
-    [Fact]
+    [EngineFact]
     public async Task A_sign_in_form_that_cannot_be_read_is_a_bad_request_not_a_server_error()
     {
         using var session = new AdminSession(Anonymous());
@@ -117,7 +117,7 @@ public class LoginTests(AdminApp app) : IClassFixture<AdminApp>
         Assert.Contains("Status 400", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [EngineFact]
     public async Task A_form_post_without_its_antiforgery_token_is_refused()
     {
         using var session = await app.SignInAsync();
@@ -127,7 +127,7 @@ public class LoginTests(AdminApp app) : IClassFixture<AdminApp>
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
-    [Fact]
+    [EngineFact]
     public async Task A_sign_in_without_its_antiforgery_token_is_refused()
     {
         using var client = Anonymous();
@@ -138,7 +138,7 @@ public class LoginTests(AdminApp app) : IClassFixture<AdminApp>
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Signing_out_ends_the_session()
     {
         using var session = await app.SignInAsync();
@@ -150,7 +150,7 @@ public class LoginTests(AdminApp app) : IClassFixture<AdminApp>
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Sign_ins_are_written_to_the_audit_log()
     {
         using var session = await app.SignInAsync();
@@ -161,10 +161,14 @@ public class LoginTests(AdminApp app) : IClassFixture<AdminApp>
     }
 }
 
+public sealed class SqliteLoginTests(AdminApp app) : LoginTests(app), IClassFixture<AdminApp>;
+
+public sealed class PostgresLoginTests(PostgresAdminApp app) : LoginTests(app), IClassFixture<PostgresAdminApp>, IOnPostgres;
+
 /// <summary>With no admin account at all, the login page says how to make one; there is no default account.</summary>
-public class NoAdminTests(ReferenceApp app) : IClassFixture<ReferenceApp>
+public abstract class NoAdminTests(ReferenceApp app)
 {
-    [Fact]
+    [EngineFact]
     public async Task The_login_page_says_how_to_create_the_first_admin()
     {
         var page = await app.GetDocumentAsync("/admin/login");
@@ -173,6 +177,10 @@ public class NoAdminTests(ReferenceApp app) : IClassFixture<ReferenceApp>
         Assert.Null(page.QuerySelector("input[name=Password]"));
     }
 }
+
+public sealed class SqliteNoAdminTests(ReferenceApp app) : NoAdminTests(app), IClassFixture<ReferenceApp>;
+
+public sealed class PostgresNoAdminTests(PostgresReferenceApp app) : NoAdminTests(app), IClassFixture<PostgresReferenceApp>, IOnPostgres;
 
 /// <summary>Login attempts are rate-limited per client.</summary>
 public class LoginRateLimitTests(LoginRateLimitTests.FewLoginsApp app) : IClassFixture<LoginRateLimitTests.FewLoginsApp>

@@ -6,7 +6,7 @@ using ProcedureReference.Web.Tests.Support;
 namespace ProcedureReference.Web.Tests.Pages.Admin;
 
 /// <summary>An admin uploads a changed scrape, reads the difference, publishes it, and rolls it back, while readers read on.</summary>
-public class PublishFlowTests(AdminApp app) : IClassFixture<AdminApp>
+public abstract class PublishFlowTests(AdminApp app)
 {
     /// <summary>content/ zipped, with 37188's summary starting with <paramref name="marker"/>.</summary>
     private static byte[] ChangedScrape(string marker)
@@ -41,7 +41,7 @@ public class PublishFlowTests(AdminApp app) : IClassFixture<AdminApp>
     private async Task<string> SummaryOf37188Async() =>
         (await app.GetDocumentAsync("/codes/37188")).QuerySelector("#summary")!.TextContent;
 
-    [Fact]
+    [EngineFact]
     public async Task Upload_review_publish_and_roll_back()
     {
         using var session = await app.SignInAsync();
@@ -76,7 +76,7 @@ public class PublishFlowTests(AdminApp app) : IClassFixture<AdminApp>
         Assert.Contains("rollback", await session.Client.GetStringAsync("/admin"), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [EngineFact]
     public async Task A_discarded_import_is_gone_and_changes_nothing()
     {
         using var session = await app.SignInAsync();
@@ -91,7 +91,7 @@ public class PublishFlowTests(AdminApp app) : IClassFixture<AdminApp>
         Assert.Equal(before, await SummaryOf37188Async());
     }
 
-    [Fact]
+    [EngineFact]
     public async Task An_upload_that_climbs_out_of_its_folder_is_refused_and_writes_nothing()
     {
         using var session = await app.SignInAsync();
@@ -111,7 +111,7 @@ public class PublishFlowTests(AdminApp app) : IClassFixture<AdminApp>
         Assert.False(File.Exists(Path.Combine(Path.GetDirectoryName(app.DatabasePath)!, "..", "escaped.txt")));
     }
 
-    [Fact]
+    [EngineFact]
     public async Task While_a_publish_switches_the_content_every_read_succeeds_and_comes_from_one_version()
     {
         using var session = await app.SignInAsync();
@@ -142,3 +142,7 @@ public class PublishFlowTests(AdminApp app) : IClassFixture<AdminApp>
         Assert.All(summaries, summary => Assert.True(summary == before || summary == after, summary));
     }
 }
+
+public sealed class SqlitePublishFlowTests(AdminApp app) : PublishFlowTests(app), IClassFixture<AdminApp>;
+
+public sealed class PostgresPublishFlowTests(PostgresAdminApp app) : PublishFlowTests(app), IClassFixture<PostgresAdminApp>, IOnPostgres;

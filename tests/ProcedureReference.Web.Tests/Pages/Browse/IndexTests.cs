@@ -2,9 +2,9 @@ using ProcedureReference.Web.Tests.Support;
 
 namespace ProcedureReference.Web.Tests.Pages.Browse;
 
-public class IndexTests(ReferenceApp app) : IClassFixture<ReferenceApp>
+public abstract class IndexTests(ReferenceApp app)
 {
-    [Fact]
+    [EngineFact]
     public async Task Browse_shows_systems_then_categories_with_counts()
     {
         var page = await app.GetDocumentAsync("/browse");
@@ -14,7 +14,7 @@ public class IndexTests(ReferenceApp app) : IClassFixture<ReferenceApp>
         Assert.Equal(["Surgery (2)", "Radiology (3)"], categories);
     }
 
-    [Fact]
+    [EngineFact]
     public async Task A_category_lists_its_codes_with_subsections()
     {
         var page = await app.GetDocumentAsync("/browse?system=CPT&category=Radiology");
@@ -24,7 +24,7 @@ public class IndexTests(ReferenceApp app) : IClassFixture<ReferenceApp>
         Assert.Contains(entries, e => e.Contains("78458", StringComparison.Ordinal) && e.Contains("Nuclear Medicine", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [EngineFact]
     public async Task The_home_page_offers_search_the_code_count_and_categories()
     {
         var page = await app.GetDocumentAsync("/");
@@ -35,3 +35,7 @@ public class IndexTests(ReferenceApp app) : IClassFixture<ReferenceApp>
         Assert.NotNull(page.QuerySelector("a[href='/browse?system=CPT&category=Radiology']"));
     }
 }
+
+public sealed class SqliteIndexTests(ReferenceApp app) : IndexTests(app), IClassFixture<ReferenceApp>;
+
+public sealed class PostgresIndexTests(PostgresReferenceApp app) : IndexTests(app), IClassFixture<PostgresReferenceApp>, IOnPostgres;

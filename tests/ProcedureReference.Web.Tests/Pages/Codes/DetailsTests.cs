@@ -3,7 +3,7 @@ using ProcedureReference.Web.Tests.Support;
 
 namespace ProcedureReference.Web.Tests.Pages.Codes;
 
-public class DetailsTests(ReferenceApp app) : IClassFixture<ReferenceApp>
+public abstract class DetailsTests(ReferenceApp app)
 {
     public static TheoryData<string, string> Seeds => new()
     {
@@ -14,7 +14,7 @@ public class DetailsTests(ReferenceApp app) : IClassFixture<ReferenceApp>
         { "37188", "Percutaneous transluminal mechanical thrombectomy, vein(s), including intraprocedural pharmacological thrombolytic injections and fluoroscopic guidance, repeat treatment on subsequent day during course of thrombolytic therapy" },
     };
 
-    [Theory]
+    [EngineTheory]
     [MemberData(nameof(Seeds))]
     public async Task Each_code_page_has_its_descriptor_as_the_one_h1_and_every_section(string code, string descriptor)
     {
@@ -32,7 +32,7 @@ public class DetailsTests(ReferenceApp app) : IClassFixture<ReferenceApp>
         Assert.NotNull(page.QuerySelector("section#risks"));
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Similar_codes_link_to_their_pages_with_a_reason_and_never_to_the_page_itself()
     {
         var page = await app.GetDocumentAsync("/codes/37188");
@@ -45,7 +45,7 @@ public class DetailsTests(ReferenceApp app) : IClassFixture<ReferenceApp>
         Assert.NotNull(page.QuerySelector(".toc a[href='#similar']"));
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Code_page_carries_canonical_url_description_and_medical_procedure_json_ld()
     {
         var page = await app.GetDocumentAsync("/codes/37188");
@@ -57,7 +57,7 @@ public class DetailsTests(ReferenceApp app) : IClassFixture<ReferenceApp>
         Assert.Equal("37188", jsonLd.RootElement.GetProperty("code").GetProperty("codeValue").GetString());
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Previous_and_next_link_neighbouring_codes_in_code_order()
     {
         var page = await app.GetDocumentAsync("/codes/37188");
@@ -66,7 +66,7 @@ public class DetailsTests(ReferenceApp app) : IClassFixture<ReferenceApp>
         Assert.Equal("/codes/72275", page.QuerySelector("a[rel=next]")!.GetAttribute("href"));
     }
 
-    [Theory]
+    [EngineTheory]
     [InlineData("/codes/%2037188")]
     [InlineData("/codes/37188%20")]
     [InlineData("/codes/j1100")]
@@ -79,7 +79,7 @@ public class DetailsTests(ReferenceApp app) : IClassFixture<ReferenceApp>
         Assert.Matches("^/codes/(37188|J1100)$", response.Headers.Location!.OriginalString.Replace("http://localhost", "", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [EngineFact]
     public async Task An_unknown_code_is_a_404_that_offers_a_search()
     {
         var page = await app.GetDocumentAsync("/codes/99999", HttpStatusCode.NotFound);
@@ -88,7 +88,7 @@ public class DetailsTests(ReferenceApp app) : IClassFixture<ReferenceApp>
         Assert.NotNull(page.QuerySelector("a[href='/search?q=99999']"));
     }
 
-    [Fact]
+    [EngineFact]
     public async Task The_footer_carries_the_trademark_notice()
     {
         var page = await app.GetDocumentAsync("/codes/78458");
@@ -96,11 +96,16 @@ public class DetailsTests(ReferenceApp app) : IClassFixture<ReferenceApp>
         Assert.Contains("registered trademark of the American Medical Association", page.QuerySelector("footer")!.TextContent, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [EngineFact]
     public async Task First_start_imported_content_into_the_configured_database()
     {
         await app.GetDocumentAsync("/codes/78458");
 
-        Assert.True(File.Exists(app.DatabasePath), $"no database at {app.DatabasePath}");
+        if (app.Engine == Engine.Sqlite) Assert.True(File.Exists(app.DatabasePath), $"no database at {app.DatabasePath}");
+        else Assert.Equal(1L, app.ExecutePostgres("SELECT count(*) FROM content_versions WHERE state = 'published'"));
     }
 }
+
+public sealed class SqliteDetailsTests(ReferenceApp app) : DetailsTests(app), IClassFixture<ReferenceApp>;
+
+public sealed class PostgresDetailsTests(PostgresReferenceApp app) : DetailsTests(app), IClassFixture<PostgresReferenceApp>, IOnPostgres;

@@ -2,7 +2,7 @@ using ProcedureReference.Web.Tests.Support;
 
 namespace ProcedureReference.Web.Tests.Pages.Search;
 
-public class IndexTests(ReferenceApp app) : IClassFixture<ReferenceApp>
+public abstract class IndexTests(ReferenceApp app)
 {
     private async Task<List<string>> CodesFound(string url)
     {
@@ -10,7 +10,7 @@ public class IndexTests(ReferenceApp app) : IClassFixture<ReferenceApp>
         return page.QuerySelectorAll(".hits .hit-code").Select(e => e.TextContent.Trim()).ToList();
     }
 
-    [Theory]
+    [EngineTheory]
     [InlineData("78458", "78458")]
     [InlineData("784", "78458")]
     [InlineData("3718", "37188")]
@@ -29,7 +29,7 @@ public class IndexTests(ReferenceApp app) : IClassFixture<ReferenceApp>
         Assert.Contains(expected, codes);
     }
 
-    [Fact]
+    [EngineFact]
     public async Task A_code_number_comes_first()
     {
         var codes = await CodesFound("/search?q=78458");
@@ -37,7 +37,7 @@ public class IndexTests(ReferenceApp app) : IClassFixture<ReferenceApp>
         Assert.Equal("78458", codes[0]);
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Thrombectomies_rank_above_the_venogram_for_thrombectomy()
     {
         var codes = await CodesFound("/search?q=thrombectomy");
@@ -45,7 +45,7 @@ public class IndexTests(ReferenceApp app) : IClassFixture<ReferenceApp>
         Assert.Equal(["34421", "37188"], codes.Take(2).Order());
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Snippets_highlight_the_words_and_link_to_the_section_they_come_from()
     {
         var page = await app.GetDocumentAsync("/search?q=bleeding&section=risks");
@@ -61,7 +61,7 @@ public class IndexTests(ReferenceApp app) : IClassFixture<ReferenceApp>
         }
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Facets_count_and_filter_by_category()
     {
         var page = await app.GetDocumentAsync("/search?q=procedure");
@@ -73,7 +73,7 @@ public class IndexTests(ReferenceApp app) : IClassFixture<ReferenceApp>
         Assert.Equal(["34421", "37188"], codes.Order());
     }
 
-    [Theory]
+    [EngineTheory]
     [InlineData("")]
     [InlineData("   ")]
     [InlineData("\"")]
@@ -95,7 +95,7 @@ public class IndexTests(ReferenceApp app) : IClassFixture<ReferenceApp>
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    [Fact]
+    [EngineFact]
     public async Task A_ten_thousand_character_query_gets_a_normal_page()
     {
         using var client = app.CreateClient();
@@ -104,7 +104,7 @@ public class IndexTests(ReferenceApp app) : IClassFixture<ReferenceApp>
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    [Fact]
+    [EngineFact]
     public async Task A_search_longer_than_200_characters_is_searched_by_its_start_and_says_so()
     {
         var query = string.Concat(Enumerable.Repeat("blood clot in leg ", 100));
@@ -120,7 +120,7 @@ public class IndexTests(ReferenceApp app) : IClassFixture<ReferenceApp>
         Assert.All(page.QuerySelectorAll(".facets a"), a => Assert.True(a.GetAttribute("href")!.Length < 800, a.GetAttribute("href")));
     }
 
-    [Fact]
+    [EngineFact]
     public async Task A_search_of_200_characters_or_fewer_has_no_such_note()
     {
         var page = await app.GetDocumentAsync("/search?q=" + Uri.EscapeDataString(new string('a', 200)));
@@ -128,7 +128,7 @@ public class IndexTests(ReferenceApp app) : IClassFixture<ReferenceApp>
         Assert.DoesNotContain("characters were used", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Control_characters_are_not_echoed()
     {
         using var client = app.CreateClient();
@@ -139,7 +139,7 @@ public class IndexTests(ReferenceApp app) : IClassFixture<ReferenceApp>
         Assert.DoesNotContain("\u001b", html, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [EngineFact]
     public async Task The_query_is_echoed_encoded()
     {
         using var client = app.CreateClient();
@@ -149,3 +149,7 @@ public class IndexTests(ReferenceApp app) : IClassFixture<ReferenceApp>
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html, StringComparison.Ordinal);
     }
 }
+
+public sealed class SqliteIndexTests(ReferenceApp app) : IndexTests(app), IClassFixture<ReferenceApp>;
+
+public sealed class PostgresIndexTests(PostgresReferenceApp app) : IndexTests(app), IClassFixture<PostgresReferenceApp>, IOnPostgres;

@@ -3,8 +3,12 @@ using ProcedureReference.Web.Tests.Support;
 namespace ProcedureReference.Web.Tests.Pages.Search;
 
 /// <summary>The seeds plus 25 generated venogram pages, so a search has more than one page of results.</summary>
-public sealed class ThirtyPagesApp : ReferenceApp
+public class ThirtyPagesApp : ReferenceApp
 {
+    public ThirtyPagesApp() : this(Engine.Sqlite) { }
+
+    protected ThirtyPagesApp(Engine engine) : base(engine) { }
+
     protected override void AddContent(string contentFolder)
     {
         var seed = File.ReadAllText(Path.Combine(contentFolder, "000_36cba762d94ce8c5.txt"));
@@ -13,9 +17,12 @@ public sealed class ThirtyPagesApp : ReferenceApp
     }
 }
 
-public class PagingTests(ThirtyPagesApp app) : IClassFixture<ThirtyPagesApp>
+/// <inheritdoc cref="ThirtyPagesApp"/>
+public sealed class PostgresThirtyPagesApp() : ThirtyPagesApp(Engine.Postgres);
+
+public abstract class PagingTests(ThirtyPagesApp app)
 {
-    [Fact]
+    [EngineFact]
     public async Task Results_page_through_without_repeating_a_code()
     {
         var first = await app.GetDocumentAsync("/search?q=venogram");
@@ -31,3 +38,7 @@ public class PagingTests(ThirtyPagesApp app) : IClassFixture<ThirtyPagesApp>
         Assert.NotNull(second.QuerySelector(".pager a[rel=prev]"));
     }
 }
+
+public sealed class SqlitePagingTests(ThirtyPagesApp app) : PagingTests(app), IClassFixture<ThirtyPagesApp>;
+
+public sealed class PostgresPagingTests(PostgresThirtyPagesApp app) : PagingTests(app), IClassFixture<PostgresThirtyPagesApp>, IOnPostgres;
