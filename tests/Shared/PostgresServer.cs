@@ -25,13 +25,15 @@ public sealed class PostgresServer : IDisposable
 
     private readonly string _folder;
     private readonly string _bin;
+    private readonly FileStream _ownerLock;
     private bool _disposed;
 
-    private PostgresServer(string bin, string folder, int port)
+    private PostgresServer(string bin, string folder, int port, FileStream ownerLock)
     {
         _bin = bin;
         _folder = folder;
         Port = port;
+        _ownerLock = ownerLock;
     }
 
     /// <summary>The cluster every test class of this run shares, started at first use.</summary>
@@ -56,10 +58,14 @@ public sealed class PostgresServer : IDisposable
     {
         var bin = FindBin() ?? throw new InvalidOperationException("missing: " + Missing());
         RemoveStale();
+        // The folder gets its name once its owner lock is held, so no other run ever sees it unlocked.
+        var building = Path.Combine(Path.GetTempPath(), "procref-pg-new-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(building);
+        var ownerLock = new FileStream(Path.Combine(building, OwnerLockFile), FileMode.Create, FileAccess.ReadWrite, FileShare.None);
         var folder = Path.Combine(Path.GetTempPath(), FolderPrefix + Guid.NewGuid().ToString("N")[..12]);
-        Directory.CreateDirectory(folder);
+        Directory.Move(building, folder);
         if (RunningAsRoot) Run("chown", ["postgres", folder]);
-        var server = new PostgresServer(bin, folder, FreePort());
+        var server = new PostgresServer(bin, folder, FreePort(), ownerLock);
         server.Pg("initdb", "-D", server.DataFolder, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--no-sync", "--no-instructions");
         server.StartServer();
         return server;
@@ -115,8 +121,9 @@ public sealed class PostgresServer : IDisposable
             // already stopped
         }
         NpgsqlConnection.ClearAllPools();
+        _ownerLock.Dispose();
         try { Directory.Delete(_folder, recursive: true); }
-        catch (IOException) { /* a temp folder left behind */ }
+        catch (IOException) { /* left behind: the next run's RemoveStale takes it */ }
     }
 
     private void Pg(string tool, params string[] args)
@@ -128,19 +135,38 @@ public sealed class PostgresServer : IDisposable
 
     private const string FolderPrefix = "procref-pg-";
 
+    private const string OwnerLockFile = "owner.lock";
+
     /// <summary>
-    /// Removes the clusters of earlier runs whose server is gone (a run that was killed, or whose exit came before its
-    /// clean-up). Only folders an hour old: a parallel test process may be creating a new one right now.
+    /// Removes the clusters of earlier runs that are gone (killed, or ended before their clean-up finished): a run
+    /// holds its folder's owner lock for as long as it lives (an advisory lock the kernel drops with the process),
+    /// so a folder whose lock can be taken is nobody's; its server, if one was left running, is stopped first.
     /// </summary>
     private static void RemoveStale()
     {
         foreach (var folder in Directory.EnumerateDirectories(Path.GetTempPath(), FolderPrefix + "*"))
         {
-            if (Directory.GetCreationTimeUtc(folder) > DateTime.UtcNow.AddHours(-1)) continue;
-            var pidFile = Path.Combine(folder, "data", "postmaster.pid");
-            if (File.Exists(pidFile) && int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), out var pid) && Directory.Exists($"/proc/{pid}")) continue;
-            try { Directory.Delete(folder, recursive: true); }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { /* someone else's, or in use */ }
+            try
+            {
+                using (new FileStream(Path.Combine(folder, OwnerLockFile), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
+                {
+                    var data = Path.Combine(folder, "data");
+                    if (File.Exists(Path.Combine(data, "postmaster.pid")) && FindBin() is { } bin)
+                    {
+                        try { new PostgresServer(bin, folder, 0, null!).Pg("pg_ctl", "-D", data, "-m", "immediate", "-w", "stop"); }
+                        catch (InvalidOperationException) { /* not running */ }
+                    }
+                }
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // held by a live run, or half gone: not ours to remove
+            }
+            catch (UnauthorizedAccessException)
+            {
+                // someone else's
+            }
         }
     }
 
