@@ -50,7 +50,7 @@ internal sealed class PostgresRead : IDisposable
             using var reader = command.ExecuteReader();
             while (reader.Read()) read(reader);
         }
-        catch (Exception e) when (PostgresFailures.Translate(e, _caller) is { } failure)
+        catch (Exception e) when (PostgresFailure.Translate(e, _caller) is { } failure)
         {
             // A server that went away leaves every idle pooled connection broken: drop them all at once.
             if (failure is ContentBusyException) _source.Clear();

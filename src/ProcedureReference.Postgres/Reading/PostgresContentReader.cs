@@ -100,7 +100,7 @@ public sealed class PostgresContentReader(NpgsqlDataSource source, IContentVersi
             await using var connection = await source.OpenConnectionAsync(limit.Token).ConfigureAwait(false);
             return await read(connection, _version.Value.Id, limit.Token).ConfigureAwait(false);
         }
-        catch (Exception e) when (PostgresFailures.Translate(e, cancellationToken) is { } failure)
+        catch (Exception e) when (PostgresFailure.Translate(e, cancellationToken) is { } failure)
         {
             if (failure is Storage.ContentBusyException) source.Clear();
             throw failure;

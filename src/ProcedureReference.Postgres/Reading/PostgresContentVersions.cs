@@ -70,7 +70,7 @@ public sealed partial class PostgresContentVersions : IContentVersions
             using var command = new NpgsqlCommand(LiveVersion, connection);
             Apply(command.ExecuteScalar());
         }
-        catch (Exception e) when (PostgresFailures.Translate(e) is { } failure)
+        catch (Exception e) when (PostgresFailure.Translate(e) is { } failure)
         {
             throw failure;
         }
@@ -106,7 +106,7 @@ public sealed partial class PostgresContentVersions : IContentVersions
                 {
                     await ListenOnceAsync(stoppingToken).ConfigureAwait(false);
                 }
-                catch (Exception e) when (!stoppingToken.IsCancellationRequested && PostgresFailures.Translate(e) is not null)
+                catch (Exception e) when (!stoppingToken.IsCancellationRequested && PostgresFailure.Translate(e) is not null)
                 {
                     // The server is away: try again later, longer each time.
                     LogLost(e, retry.TotalMilliseconds);
