@@ -17,11 +17,16 @@ public sealed class SharedSchema : Migration
     {
         // Accents are folded by a text search configuration that maps words through unaccent: a generated column
         // cannot call unaccent() itself (it is not immutable), but to_tsvector with a fixed configuration is.
+        // The stemmer keeps stop words, as SQLite's FTS5 (porter unicode61) does, so that 'and' or 'not' alone find
+        // the pages that use them: english_stem drops them, a snowball dictionary without a stop list does not.
+        // unaccent comes first and passes the folded word on; ASCII words have no accents to fold.
         migrationBuilder.Sql("""
             CREATE EXTENSION IF NOT EXISTS unaccent;
             CREATE EXTENSION IF NOT EXISTS pg_trgm;
+            CREATE TEXT SEARCH DICTIONARY procref_stem (TEMPLATE = snowball, Language = english);
             CREATE TEXT SEARCH CONFIGURATION procref (COPY = english);
-            ALTER TEXT SEARCH CONFIGURATION procref ALTER MAPPING FOR hword, hword_part, word WITH unaccent, english_stem;
+            ALTER TEXT SEARCH CONFIGURATION procref ALTER MAPPING FOR asciiword, asciihword, hword_asciipart WITH procref_stem;
+            ALTER TEXT SEARCH CONFIGURATION procref ALTER MAPPING FOR hword, hword_part, word WITH unaccent, procref_stem;
             """);
 
         migrationBuilder.Sql("""
