@@ -2,7 +2,9 @@ using ProcedureReference.Importing;
 using ProcedureReference.Postgres;
 using ProcedureReference.Search;
 using ProcedureReference.Storage;
+using ProcedureReference.Tests.Postgres.Support;
 using ProcedureReference.Tests.Support;
+using ProcedureReference.Testing;
 
 namespace ProcedureReference.Tests.Postgres;
 
@@ -11,23 +13,19 @@ public sealed class PostgresContentStoreTests : IDisposable
 {
     private const string Edited = "Edited summary: this thrombectomy";
     private readonly TempFolder _temp = new();
-    private readonly TestDatabase? _database;
-    private readonly PostgresContentStore? _store;
+    private readonly TestDatabase _database = TestDatabase.Create();
+    private readonly PostgresContentStore _store;
 
-    public PostgresContentStoreTests()
-    {
-        if (PostgresTestServer.ConnectionString is null) return;
-        _database = PostgresTestServer.CreateDatabase();
+    public PostgresContentStoreTests() =>
         _store = new PostgresContentStore(new PostgresOptions { ConnectionString = _database.ConnectionString, KeepVersions = 3 });
-    }
 
-    private TestDatabase Database => _database!;
-    private PostgresContentStore Store => _store!;
+    private TestDatabase Database => _database;
+    private PostgresContentStore Store => _store;
 
     public void Dispose()
     {
-        _store?.Pruning.Wait();
-        _database?.Dispose();
+        _store.Pruning.Wait();
+        _database.Dispose();
         _temp.Dispose();
     }
 

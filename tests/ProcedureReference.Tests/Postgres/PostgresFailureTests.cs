@@ -3,6 +3,7 @@ using ProcedureReference.Postgres;
 using ProcedureReference.Search;
 using ProcedureReference.Storage;
 using ProcedureReference.Tests.Postgres.Support;
+using ProcedureReference.Testing;
 
 namespace ProcedureReference.Tests.Postgres;
 

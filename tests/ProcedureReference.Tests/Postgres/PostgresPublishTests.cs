@@ -2,7 +2,9 @@ using Npgsql;
 using ProcedureReference.Importing;
 using ProcedureReference.Postgres;
 using ProcedureReference.Storage;
+using ProcedureReference.Tests.Postgres.Support;
 using ProcedureReference.Tests.Support;
+using ProcedureReference.Testing;
 
 namespace ProcedureReference.Tests.Postgres;
 
@@ -10,23 +12,18 @@ namespace ProcedureReference.Tests.Postgres;
 public sealed class PostgresPublishTests : IDisposable
 {
     private readonly TempFolder _temp = new();
-    private readonly TestDatabase? _database;
-    private readonly PostgresContentStore? _store;
+    private readonly TestDatabase _database = TestDatabase.Create();
+    private readonly PostgresContentStore _store;
 
-    public PostgresPublishTests()
-    {
-        if (PostgresTestServer.ConnectionString is null) return;
-        _database = PostgresTestServer.CreateDatabase();
-        _store = new PostgresContentStore(new PostgresOptions { ConnectionString = _database.ConnectionString });
-    }
+    public PostgresPublishTests() => _store = new PostgresContentStore(new PostgresOptions { ConnectionString = _database.ConnectionString });
 
-    private TestDatabase Database => _database!;
-    private PostgresContentStore Store => _store!;
+    private TestDatabase Database => _database;
+    private PostgresContentStore Store => _store;
 
     public void Dispose()
     {
-        _store?.Pruning.Wait();
-        _database?.Dispose();
+        _store.Pruning.Wait();
+        _database.Dispose();
         _temp.Dispose();
     }
 

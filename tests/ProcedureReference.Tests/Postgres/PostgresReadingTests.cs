@@ -7,6 +7,7 @@ using ProcedureReference.Search;
 using ProcedureReference.Sqlite;
 using ProcedureReference.Tests.Postgres.Support;
 using ProcedureReference.Tests.Search;
+using ProcedureReference.Testing;
 
 namespace ProcedureReference.Tests.Postgres;
 
