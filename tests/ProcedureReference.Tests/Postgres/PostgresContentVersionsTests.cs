@@ -1,5 +1,7 @@
+using ProcedureReference.Importing;
 using ProcedureReference.Postgres;
 using ProcedureReference.Reading;
+using ProcedureReference.Search;
 using ProcedureReference.Tests.Postgres.Support;
 using ProcedureReference.Tests.Search;
 using ProcedureReference.Tests.Support;
@@ -87,16 +89,31 @@ public sealed class PostgresContentVersionsTests
     }
 
     [PostgresFact]
-    public void Nothing_published_yet_is_version_zero_with_no_pages()
+    public async Task A_site_started_on_an_empty_database_reads_no_content_then_sees_the_first_publish()
     {
+        using var temp = new TempFolder();
         using var database = TestDatabase.Create();
         using var source = Npgsql.NpgsqlDataSource.Create(database.ConnectionString);
         var options = new PostgresOptions { ConnectionString = database.ConnectionString };
-        _ = new PostgresContentStore(options).HasLiveContent;
+        // The readers come first, as in a site started before anything was imported: each makes the schema it needs.
         var versions = new PostgresContentVersions(source, options);
-        Assert.Equal(0, versions.Live.Id);
         var index = new PostgresSearchIndex(source, options, versions);
-        Assert.Empty(index.Search(new ProcedureReference.Search.SearchQuery("blood")).Hits);
+        var reader = new PostgresContentReader(source, versions, options);
+
+        Assert.Equal(0, versions.Live.Id);
+        Assert.Empty(index.Search(new SearchQuery("blood")).Hits);
+        Assert.Empty(index.Suggest("blood"));
+        Assert.Equal(0, await reader.PageCountAsync(CancellationToken.None));
+        var store = new PostgresContentStore(options);
+        Assert.False(store.HasLiveContent);
+
+        Assert.True(store.ImportAndPublish(new ImportOptions(SeedContent.CopyTo(temp)), "tester", "seeds").Published?.Succeeded);
+        versions.Refresh();
+
+        Assert.True(store.HasLiveContent);
+        Assert.Equal(5, await new PostgresContentReader(source, versions, options).PageCountAsync(CancellationToken.None));
+        Assert.Contains("37188", index.Search(new SearchQuery("thrombectomy")).Hits.Select(h => h.Code));
+        Assert.Contains("37188", index.Suggest("percutaneous").Select(s => s.Code));
     }
 
     /// <summary>A signal whose listener runs until disposed; started once it LISTENs.</summary>
