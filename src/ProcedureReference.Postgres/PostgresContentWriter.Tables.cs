@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using ProcedureReference.Parsing;
 
 namespace ProcedureReference.Postgres;
 
@@ -76,9 +77,25 @@ public sealed partial class PostgresContentWriter
     }
 
     /// <summary>
-    /// The partitions' indexes, built now that the rows are in. The two GIN indexes are the slow ones: each is
-    /// built on a connection of its own while the main connection builds the rest, then every table is analysed
-    /// so that the planner knows the new partition from its first query.
+    /// One row per page and section kind that has text, its tsvector computed by the server from the section text
+    /// the documents' COPY brought in (so the text crosses the wire once): the section filter and facets read it.
+    /// </summary>
+    private string FillSearchSections()
+    {
+        var kinds = Enum.GetValues<SectionKind>().Select(k => $"({(int)k}::smallint, {k.ToName()})");
+        return $"""
+            INSERT INTO {Table("search_sections")} (version_id, page_id, kind, vector)
+            SELECT d.version_id, d.page_id, s.kind, to_tsvector('procref', s.text)
+            FROM {Table("search_documents")} d, LATERAL (VALUES {string.Join(", ", kinds)}) AS s(kind, text)
+            WHERE s.text <> ''
+            """;
+    }
+
+    /// <summary>
+    /// The partitions' indexes, built now that the rows are in. The GIN indexes are the slow ones: the documents'
+    /// and the words' are each built on a connection of its own while the main connection builds the rest and
+    /// fills and indexes the sections' vectors, then every table is analysed so that the planner knows the new
+    /// partition from its first query.
     /// </summary>
     private void BuildIndexes()
     {
@@ -97,6 +114,9 @@ public sealed partial class PostgresContentWriter
             $"CREATE INDEX ON {Table("sections")} (page_id, position)",
             $"CREATE INDEX ON {Table("similar_codes")} (page_id, position)",
             $"ALTER TABLE {Table("content_info")} ADD PRIMARY KEY (key)",
+            FillSearchSections(),
+            $"CREATE INDEX ON {Table("search_sections")} USING gin (vector)",
+            $"ANALYZE {Table("search_sections")}",
             $"ANALYZE {Table("pages")}",
             $"ANALYZE {Table("sections")}",
             $"ANALYZE {Table("similar_codes")}",

@@ -95,6 +95,15 @@ public sealed class SharedSchema : Migration
             ) PARTITION BY LIST (version_id);
             """);
 
+        // The section filter and the section facets ask in which sections a query matches: one row per page and
+        // section kind that has text (kind: the SectionKind's number), with its own tsvector and a GIN index, so
+        // they are answered by the index rather than by parsing every matched page's sections at each search.
+        migrationBuilder.Sql("""
+            CREATE TABLE search_sections (
+                version_id bigint NOT NULL, page_id int NOT NULL, kind smallint NOT NULL, vector tsvector NOT NULL
+            ) PARTITION BY LIST (version_id);
+            """);
+
         migrationBuilder.Sql("""
             CREATE TABLE admins (
                 name text PRIMARY KEY, password_hash text NOT NULL, failed_logins int NOT NULL DEFAULT 0,

@@ -165,9 +165,9 @@ public sealed class PostgresSearchIndex : ISearchIndex
     }
 
     /// <summary>
-    /// How many pages match within each section, under the system and category filters (not the section one).
-    /// Each count parses the sections' text of the matched pages, so above <see cref="MaxSectionFacetPages"/>
-    /// matches (as on SQLite) broad queries are not offered the section filter.
+    /// How many pages match within each section, under the system and category filters (not the section one): one
+    /// query on search_sections. Above <see cref="MaxSectionFacetPages"/> matches, as on SQLite, broad queries are
+    /// not offered the section filter.
     /// </summary>
     private static List<FacetCount> SectionFacets(PostgresRead read, ContentVersion version, string? query, SearchFilters filters, PageSet selected)
     {

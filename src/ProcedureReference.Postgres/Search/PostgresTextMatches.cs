@@ -51,10 +51,7 @@ internal static class PostgresTextMatches
         {
             Bind(p, version, query);
             p.Add(new() { Value = ids.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer });
-        }, row =>
-        {
-            for (var i = 0; i < counts.Length; i++) counts[i] = (int)row.GetInt64(i);
-        });
+        }, row => counts[row.GetInt16(0)] = (int)row.GetInt64(1));
         return counts;
     }
 
