@@ -73,7 +73,9 @@ public sealed class SharedSchema : Migration
         // One row per page, one column per SearchColumns.All entry, and the weighted document: the five SQLite bm25
         // weights (descriptor 10, names 8, summary 4, purpose 2, the rest 1) become four classes, A descriptor,
         // B names, C summary and purpose, D the rest. The rest is joined with coalesce and ||, not concat_ws, which is
-        // only STABLE and so not allowed in a generated column.
+        // only STABLE and so not allowed in a generated column. title_names is the document's A and B part alone,
+        // with an index of its own: a broad search ranks the pages with its words in the descriptor or names, and
+        // finding them in the whole document would read every large document the words are in.
         migrationBuilder.Sql("""
             CREATE TABLE search_documents (
                 version_id bigint NOT NULL, page_id int NOT NULL,
@@ -88,7 +90,10 @@ public sealed class SharedSchema : Migration
                         coalesce(indications, '') || ' ' || coalesce(preparation, '') || ' ' || coalesce(procedure, '') || ' ' || coalesce(duration, '') || ' ' ||
                         coalesce(setting, '') || ' ' || coalesce(personnel, '') || ' ' || coalesce(risks, '') || ' ' || coalesce(benefits, '') || ' ' ||
                         coalesce(recovery, '') || ' ' || coalesce(alternatives, '') || ' ' || coalesce(patient_experience, '') || ' ' || coalesce(policies, '') || ' ' ||
-                        coalesce(similar_codes, '') || ' ' || coalesce(other, '')), 'D')) STORED
+                        coalesce(similar_codes, '') || ' ' || coalesce(other, '')), 'D')) STORED,
+                title_names tsvector GENERATED ALWAYS AS (
+                    setweight(to_tsvector('procref', coalesce(title, '')), 'A') ||
+                    setweight(to_tsvector('procref', coalesce(names, '')), 'B')) STORED
             ) PARTITION BY LIST (version_id);
             CREATE TABLE search_words (
                 version_id bigint NOT NULL, word text NOT NULL, pages int NOT NULL

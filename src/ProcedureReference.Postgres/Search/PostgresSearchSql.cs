@@ -35,6 +35,14 @@ internal static class PostgresSearchSql
         $"WHERE version_id = $1 AND document @@ q{InSection(section)} LIMIT $3";
 
     /// <summary>
+    /// Up to $3 pages whose descriptor or names match $2 (written for weights A and B), with their rank: which
+    /// pages lead a broad search, found in the small title_names vector's index rather than in every document.
+    /// </summary>
+    public static readonly string LeadRanks =
+        $"SELECT page_id, ts_rank({RankWeights}, document, q) FROM search_documents, {Query} " +
+        "WHERE version_id = $1 AND title_names @@ q LIMIT $3";
+
+    /// <summary>
     /// How many of the pages $3 match $2 within each section kind: (kind, pages) rows, for the kinds with a match.
     /// search_sections has one row per page and kind, so a row count is a page count.
     /// </summary>

@@ -73,15 +73,15 @@ public sealed class PostgresPublishTests : IDisposable
     }
 
     [PostgresFact]
-    public void The_search_documents_have_a_column_for_each_search_column_and_a_generated_document()
+    public void The_search_documents_have_a_column_for_each_search_column_and_the_generated_vectors()
     {
         _ = Store.HasLiveContent;
 
         var columns = Database.Column<string>("SELECT column_name::text FROM information_schema.columns WHERE table_name = 'search_documents'");
         var generated = Database.Column<string>("SELECT column_name::text FROM information_schema.columns WHERE table_name = 'search_documents' AND is_generated = 'ALWAYS'");
 
-        string[] expected = ["version_id", "page_id", .. SearchColumns.All, "document"];
+        string[] expected = ["version_id", "page_id", .. SearchColumns.All, "document", "title_names"];
         Assert.Equal(expected.Order(StringComparer.Ordinal), columns.Order(StringComparer.Ordinal));
-        Assert.Equal(["document"], generated);
+        Assert.Equal(["document", "title_names"], generated.Order(StringComparer.Ordinal));
     }
 }
