@@ -12,14 +12,15 @@ namespace ProcedureReference.Postgres;
 public sealed class PostgresAdminStore : IAdminStore
 {
     private readonly string _connectionString;
+    private readonly NpgsqlDataSource _source;
 
-    public PostgresAdminStore(PostgresOptions options)
+    /// <param name="options">The database and the statements' time limit.</param>
+    /// <param name="source">The engine's shared pool (as registered); a pool of the store's own when null.</param>
+    public PostgresAdminStore(PostgresOptions options, NpgsqlDataSource? source = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _connectionString = new NpgsqlConnectionStringBuilder(options.ConnectionString)
-        {
-            CommandTimeout = (int)Math.Ceiling(options.CommandTimeout.TotalSeconds),
-        }.ConnectionString;
+        _connectionString = options.ConnectionString;
+        _source = source ?? options.CreateDataSource();
     }
 
     public bool Add(string name, string passwordHash, DateTimeOffset createdAt) =>
@@ -103,9 +104,7 @@ public sealed class PostgresAdminStore : IAdminStore
     private NpgsqlConnection Open()
     {
         PostgresSchema.EnsureCreated(_connectionString);
-        var connection = new NpgsqlConnection(_connectionString);
-        connection.Open();
-        return connection;
+        return _source.OpenConnection();
     }
 
     private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, (string Name, object? Value)[] parameters)

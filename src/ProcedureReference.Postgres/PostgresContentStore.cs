@@ -21,18 +21,21 @@ public sealed partial class PostgresContentStore : IContentStore
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    private readonly PostgresOptions _options;
     private readonly string _connectionString;
+    private readonly NpgsqlDataSource _source;
     private readonly int _keep;
     private readonly PostgresImportLock _importLock;
 
-    public PostgresContentStore(PostgresOptions options)
+    /// <param name="options">The database and the statements' time limit.</param>
+    /// <param name="source">The engine's shared pool (as registered); a pool of the store's own when null (a test, a one-off tool).</param>
+    public PostgresContentStore(PostgresOptions options, NpgsqlDataSource? source = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.KeepVersions, 1);
-        _connectionString = new NpgsqlConnectionStringBuilder(options.ConnectionString)
-        {
-            CommandTimeout = (int)Math.Ceiling(options.CommandTimeout.TotalSeconds),
-        }.ConnectionString;
+        _options = options;
+        _connectionString = options.BoundedConnectionString;
+        _source = source ?? options.CreateDataSource();
         _keep = options.KeepVersions;
         _importLock = new PostgresImportLock(_connectionString);
     }
@@ -92,10 +95,8 @@ public sealed partial class PostgresContentStore : IContentStore
     /// <summary>A connection to a database whose schema is up to date.</summary>
     private NpgsqlConnection Connect()
     {
-        PostgresSchema.EnsureCreated(_connectionString);
-        var connection = new NpgsqlConnection(_connectionString);
-        connection.Open();
-        return connection;
+        PostgresSchema.EnsureCreated(_options.ConnectionString);
+        return _source.OpenConnection();
     }
 
     /// <summary>Runs a read on a fresh connection; the server's failures come out as the domain's storage exceptions.</summary>

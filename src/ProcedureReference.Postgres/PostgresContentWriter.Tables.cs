@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using ProcedureReference.Parsing;
 
 namespace ProcedureReference.Postgres;
 
@@ -76,16 +77,37 @@ public sealed partial class PostgresContentWriter
     }
 
     /// <summary>
-    /// The partitions' indexes, built now that the rows are in. The two GIN indexes are the slow ones: each is
-    /// built on a connection of its own while the main connection builds the rest, then every table is analysed
-    /// so that the planner knows the new partition from its first query.
+    /// One row per page and section kind that has text, its tsvector computed by the server from the section text
+    /// the documents' COPY brought in (so the text crosses the wire once): the section filter and facets read it.
+    /// Parsing every section is the costly part of an import's end, so it runs in two halves (odd and even pages) on
+    /// two connections at once.
+    /// </summary>
+    private string FillSearchSections(int half)
+    {
+        var kinds = Enum.GetValues<SectionKind>().Select(k => $"({(int)k}::smallint, {k.ToName()})");
+        return $"""
+            INSERT INTO {Table("search_sections")} (version_id, page_id, kind, vector)
+            SELECT d.version_id, d.page_id, s.kind, to_tsvector('procref', s.text)
+            FROM {Table("search_documents")} d, LATERAL (VALUES {string.Join(", ", kinds)}) AS s(kind, text)
+            WHERE s.text <> '' AND d.page_id % 2 = {half}
+            """;
+    }
+
+    /// <summary>
+    /// The partitions' indexes, built now that the rows are in. The GIN indexes and the sections' vectors are the
+    /// slow parts: the documents' and the words' indexes are each built on a connection of its own while the main
+    /// connection builds the rest; the main and the documents' connection then fill half the sections' vectors
+    /// each, and their index is built once both are in. Every table is analysed so that the planner knows the new
+    /// partition from its first query.
     /// </summary>
     private void BuildIndexes()
     {
         var documents = Task.Run(() => Build(_documentsConnection,
             $"ALTER TABLE {Table("search_documents")} ADD PRIMARY KEY (page_id)",
             $"CREATE INDEX ON {Table("search_documents")} USING gin (document)",
-            $"ANALYZE {Table("search_documents")}"));
+            $"CREATE INDEX ON {Table("search_documents")} USING gin (title_names)",
+            $"ANALYZE {Table("search_documents")}",
+            FillSearchSections(half: 1)));
         var words = Task.Run(() => Build(_sectionsConnection,
             $"ALTER TABLE {Table("search_words")} ADD PRIMARY KEY (word)",
             $"CREATE INDEX ON {Table("search_words")} USING gin (word gin_trgm_ops)",
@@ -97,11 +119,15 @@ public sealed partial class PostgresContentWriter
             $"CREATE INDEX ON {Table("sections")} (page_id, position)",
             $"CREATE INDEX ON {Table("similar_codes")} (page_id, position)",
             $"ALTER TABLE {Table("content_info")} ADD PRIMARY KEY (key)",
+            FillSearchSections(half: 0),
             $"ANALYZE {Table("pages")}",
             $"ANALYZE {Table("sections")}",
             $"ANALYZE {Table("similar_codes")}",
             $"ANALYZE {Table("content_info")}");
         Task.WaitAll(documents, words);
+        Build(_main,
+            $"CREATE INDEX ON {Table("search_sections")} USING gin (vector)",
+            $"ANALYZE {Table("search_sections")}");
     }
 
     private static void Build(NpgsqlConnection connection, params string[] statements)

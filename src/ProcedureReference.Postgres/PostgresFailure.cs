@@ -4,7 +4,12 @@ using ProcedureReference.Storage;
 
 namespace ProcedureReference.Postgres;
 
-/// <summary>The server's failures in the domain's terms, with reasons an operator can act on.</summary>
+/// <summary>
+/// The server's failures in the domain's terms, for the writing and the reading side alike, so the host answers
+/// without knowing the engine: a server that cannot be reached, is starting or stopping, or has no free connection
+/// is busy (503, and the next request tries again); a schema that is not there is unreadable content; a statement
+/// stopped (SQLSTATE 57014) is the caller's cancel or the time limit (504).
+/// </summary>
 public static class PostgresFailure
 {
     /// <summary>Whether <paramref name="e"/> is a failure of the server or of the way to it.</summary>
@@ -31,17 +36,15 @@ public static class PostgresFailure
     }
 
     /// <summary>
-    /// <paramref name="e"/> as the domain reports it: a server that cannot be reached or is starting or stopping is
-    /// busy content (the host answers 503 and the next request tries again); anything else is a storage failure.
+    /// <paramref name="e"/> as the writing side reports it, saying what it was <paramref name="doing"/> and why: a
+    /// server that is unavailable is busy content; anything else is a storage failure.
     /// </summary>
     public static StorageException Wrap(string doing, Exception e)
     {
         ArgumentNullException.ThrowIfNull(e);
         if (e is StorageException storage) return storage;
         var message = $"{doing}: {Reason(e)}";
-        return IsUnreachable(e) || e is PostgresException { SqlState: PostgresErrorCodes.CannotConnectNow or PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.TooManyConnections }
-            ? new ContentBusyException(message, e)
-            : new StorageException(message, e);
+        return IsUnavailable(e) ? new ContentBusyException(message, e) : new StorageException(message, e);
     }
 
     /// <summary>No answer from the server at all: refused, reset, timed out, or a name that does not resolve.</summary>
@@ -49,6 +52,48 @@ public static class PostgresFailure
         e is SocketException or TimeoutException
         || (e is NpgsqlException and not PostgresException && (e.InnerException is SocketException or IOException or TimeoutException || ((NpgsqlException)e).IsTransient))
         || (e.InnerException is { } inner && inner is not PostgresException && IsUnreachable(inner));
+
+    /// <summary>
+    /// For the reading side: the exception to throw in place of <paramref name="exception"/>, or null to let it pass
+    /// as it is. A cancel is the caller's when <paramref name="caller"/> is cancelled, else the time limit's.
+    /// </summary>
+    internal static Exception? Translate(Exception exception, CancellationToken caller)
+    {
+        if (!IsCancel(exception) && exception is not NpgsqlException { InnerException: TimeoutException }) return Translate(exception);
+        if (caller.IsCancellationRequested)
+            return exception is OperationCanceledException own && own.CancellationToken == caller
+                ? own
+                : new OperationCanceledException("The read was cancelled.", exception, caller);
+        // Not the caller: the command timeout, or the server's own statement_timeout.
+        return new QueryTimedOutException("A query ran past its time limit.", exception);
+    }
+
+    /// <summary>For the reading side: the storage exception for a failure that is not a cancel, or null.</summary>
+    internal static StorageException? Translate(Exception exception) => exception switch
+    {
+        StorageException storage => storage,
+        _ when IsUnavailable(exception) => new ContentBusyException("The database is not available.", exception),
+        PostgresException { SqlState: PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.UndefinedObject
+            or PostgresErrorCodes.UndefinedColumn or PostgresErrorCodes.InvalidCatalogName } =>
+            new ContentUnreadableException("The live content cannot be read.", exception),
+        _ => null,
+    };
+
+    /// <summary>
+    /// The server is away or refuses work for now: unreachable, a connection exception (08), shutting down or
+    /// starting (57P01-57P03), or out of connections (53300).
+    /// </summary>
+    private static bool IsUnavailable(Exception e) =>
+        IsUnreachable(e)
+        || e is PostgresException { SqlState: var state } && (state.StartsWith("08", StringComparison.Ordinal)
+            || state is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow
+                or PostgresErrorCodes.TooManyConnections);
+
+    /// <summary>A statement stopped by a cancel request: Npgsql's own on a token, or the server's 57014.</summary>
+    private static bool IsCancel(Exception exception) =>
+        exception is OperationCanceledException
+        || exception is PostgresException { SqlState: PostgresErrorCodes.QueryCanceled }
+        || exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.QueryCanceled };
 
     private static Exception Innermost(Exception e)
     {

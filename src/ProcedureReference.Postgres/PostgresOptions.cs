@@ -16,4 +16,13 @@ public sealed class PostgresOptions
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(2);
 
     public static readonly TimeSpan DefaultCommandTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>The connection string with <see cref="CommandTimeout"/> as every statement's default limit.</summary>
+    internal string BoundedConnectionString => new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString)
+    {
+        CommandTimeout = (int)Math.Ceiling(CommandTimeout.TotalSeconds),
+    }.ConnectionString;
+
+    /// <summary>The pool of connections the engine's services share, statements bounded by <see cref="CommandTimeout"/>.</summary>
+    internal Npgsql.NpgsqlDataSource CreateDataSource() => Npgsql.NpgsqlDataSource.Create(BoundedConnectionString);
 }

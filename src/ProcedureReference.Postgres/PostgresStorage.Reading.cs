@@ -15,8 +15,7 @@ public static partial class PostgresStorage
     /// </summary>
     public static IServiceCollection AddPostgresReading(this IServiceCollection services)
     {
-        // One pool for the whole engine (the writing side registers the same if it comes first).
-        services.TryAddSingleton(provider => NpgsqlDataSource.Create(provider.GetRequiredService<PostgresOptions>().ConnectionString));
+        services.AddPostgresDataSource();
         services.AddSingleton<PostgresContentVersions>();
         services.AddSingleton<IContentVersions>(provider => provider.GetRequiredService<PostgresContentVersions>());
         services.AddHostedService<PostgresVersionListener>();

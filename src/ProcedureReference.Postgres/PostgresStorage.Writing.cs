@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using ProcedureReference.Accounts;
 using ProcedureReference.Importing;
 using ProcedureReference.Publishing;
@@ -13,10 +14,13 @@ public static partial class PostgresStorage
     /// <summary>The writing side: the content store (stage, publish, roll back), its import lock, and the admin store.</summary>
     public static IServiceCollection AddPostgresWriting(this IServiceCollection services)
     {
-        services.AddSingleton<PostgresContentStore>(provider => new PostgresContentStore(provider.GetRequiredService<PostgresOptions>()));
+        services.AddPostgresDataSource();
+        services.AddSingleton<PostgresContentStore>(provider =>
+            new PostgresContentStore(provider.GetRequiredService<PostgresOptions>(), provider.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton<IContentStore>(provider => provider.GetRequiredService<PostgresContentStore>());
         services.AddSingleton<IImportLock>(provider => provider.GetRequiredService<PostgresContentStore>().ImportLock);
-        services.AddSingleton<IAdminStore>(provider => new PostgresAdminStore(provider.GetRequiredService<PostgresOptions>()));
+        services.AddSingleton<IAdminStore>(provider =>
+            new PostgresAdminStore(provider.GetRequiredService<PostgresOptions>(), provider.GetRequiredService<NpgsqlDataSource>()));
         return services;
     }
 

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
 
 namespace ProcedureReference.Postgres;
 
@@ -8,4 +10,11 @@ public static partial class PostgresStorage
     /// <summary>Everything the domain's storage and search interfaces need, on one PostgreSQL database that instances share.</summary>
     public static IServiceCollection AddPostgresStorage(this IServiceCollection services) =>
         services.AddPostgresWriting().AddPostgresReading();
+
+    /// <summary>One pool for the whole engine, whichever side registers it first; disposed with the container.</summary>
+    private static IServiceCollection AddPostgresDataSource(this IServiceCollection services)
+    {
+        services.TryAddSingleton(provider => provider.GetRequiredService<PostgresOptions>().CreateDataSource());
+        return services;
+    }
 }

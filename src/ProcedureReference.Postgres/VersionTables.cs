@@ -11,7 +11,7 @@ namespace ProcedureReference.Postgres;
 internal static partial class VersionTables
 {
     public static readonly IReadOnlyList<string> Parents =
-        ["pages", "sections", "similar_codes", "content_info", "search_documents", "search_words"];
+        ["pages", "sections", "similar_codes", "content_info", "search_documents", "search_words", "search_sections"];
 
     public static string Of(string parent, long version) => $"{parent}_v{version.ToString(CultureInfo.InvariantCulture)}";
 

@@ -17,11 +17,16 @@ public sealed class SharedSchema : Migration
     {
         // Accents are folded by a text search configuration that maps words through unaccent: a generated column
         // cannot call unaccent() itself (it is not immutable), but to_tsvector with a fixed configuration is.
+        // The stemmer keeps stop words, as SQLite's FTS5 (porter unicode61) does, so that 'and' or 'not' alone find
+        // the pages that use them: english_stem drops them, a snowball dictionary without a stop list does not.
+        // unaccent comes first and passes the folded word on; ASCII words have no accents to fold.
         migrationBuilder.Sql("""
             CREATE EXTENSION IF NOT EXISTS unaccent;
             CREATE EXTENSION IF NOT EXISTS pg_trgm;
+            CREATE TEXT SEARCH DICTIONARY procref_stem (TEMPLATE = snowball, Language = english);
             CREATE TEXT SEARCH CONFIGURATION procref (COPY = english);
-            ALTER TEXT SEARCH CONFIGURATION procref ALTER MAPPING FOR hword, hword_part, word WITH unaccent, english_stem;
+            ALTER TEXT SEARCH CONFIGURATION procref ALTER MAPPING FOR asciiword, asciihword, hword_asciipart WITH procref_stem;
+            ALTER TEXT SEARCH CONFIGURATION procref ALTER MAPPING FOR hword, hword_part, word WITH unaccent, procref_stem;
             """);
 
         migrationBuilder.Sql("""
@@ -68,7 +73,9 @@ public sealed class SharedSchema : Migration
         // One row per page, one column per SearchColumns.All entry, and the weighted document: the five SQLite bm25
         // weights (descriptor 10, names 8, summary 4, purpose 2, the rest 1) become four classes, A descriptor,
         // B names, C summary and purpose, D the rest. The rest is joined with coalesce and ||, not concat_ws, which is
-        // only STABLE and so not allowed in a generated column.
+        // only STABLE and so not allowed in a generated column. title_names is the document's A and B part alone,
+        // with an index of its own: a broad search ranks the pages with its words in the descriptor or names, and
+        // finding them in the whole document would read every large document the words are in.
         migrationBuilder.Sql("""
             CREATE TABLE search_documents (
                 version_id bigint NOT NULL, page_id int NOT NULL,
@@ -83,10 +90,22 @@ public sealed class SharedSchema : Migration
                         coalesce(indications, '') || ' ' || coalesce(preparation, '') || ' ' || coalesce(procedure, '') || ' ' || coalesce(duration, '') || ' ' ||
                         coalesce(setting, '') || ' ' || coalesce(personnel, '') || ' ' || coalesce(risks, '') || ' ' || coalesce(benefits, '') || ' ' ||
                         coalesce(recovery, '') || ' ' || coalesce(alternatives, '') || ' ' || coalesce(patient_experience, '') || ' ' || coalesce(policies, '') || ' ' ||
-                        coalesce(similar_codes, '') || ' ' || coalesce(other, '')), 'D')) STORED
+                        coalesce(similar_codes, '') || ' ' || coalesce(other, '')), 'D')) STORED,
+                title_names tsvector GENERATED ALWAYS AS (
+                    setweight(to_tsvector('procref', coalesce(title, '')), 'A') ||
+                    setweight(to_tsvector('procref', coalesce(names, '')), 'B')) STORED
             ) PARTITION BY LIST (version_id);
             CREATE TABLE search_words (
                 version_id bigint NOT NULL, word text NOT NULL, pages int NOT NULL
+            ) PARTITION BY LIST (version_id);
+            """);
+
+        // The section filter and the section facets ask in which sections a query matches: one row per page and
+        // section kind that has text (kind: the SectionKind's number), with its own tsvector and a GIN index, so
+        // they are answered by the index rather than by parsing every matched page's sections at each search.
+        migrationBuilder.Sql("""
+            CREATE TABLE search_sections (
+                version_id bigint NOT NULL, page_id int NOT NULL, kind smallint NOT NULL, vector tsvector NOT NULL
             ) PARTITION BY LIST (version_id);
             """);
 

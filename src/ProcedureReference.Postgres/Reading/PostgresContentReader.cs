@@ -95,12 +95,14 @@ public sealed class PostgresContentReader(NpgsqlDataSource source, IContentVersi
         if (options.CommandTimeout > TimeSpan.Zero && options.CommandTimeout < TimeSpan.FromDays(1)) limit.CancelAfter(options.CommandTimeout);
         try
         {
+            // A site may start on an empty database: the schema is made at first use (once per process).
+            PostgresSchema.EnsureCreated(options.ConnectionString);
             // The first read of the request fixes its version; every later one reads the same.
             _version ??= versions.Live;
             await using var connection = await source.OpenConnectionAsync(limit.Token).ConfigureAwait(false);
             return await read(connection, _version.Value.Id, limit.Token).ConfigureAwait(false);
         }
-        catch (Exception e) when (PostgresFailures.Translate(e, cancellationToken) is { } failure)
+        catch (Exception e) when (PostgresFailure.Translate(e, cancellationToken) is { } failure)
         {
             if (failure is Storage.ContentBusyException) source.Clear();
             throw failure;

@@ -66,11 +66,13 @@ public sealed partial class PostgresContentVersions : IContentVersions
     {
         try
         {
+            // A site may start on an empty database: the schema is made here if no store has made it yet.
+            PostgresSchema.EnsureCreated(_options.ConnectionString);
             using var connection = _source.OpenConnection();
             using var command = new NpgsqlCommand(LiveVersion, connection);
             Apply(command.ExecuteScalar());
         }
-        catch (Exception e) when (PostgresFailures.Translate(e) is { } failure)
+        catch (Exception e) when (PostgresFailure.Translate(e) is { } failure)
         {
             throw failure;
         }
@@ -106,7 +108,7 @@ public sealed partial class PostgresContentVersions : IContentVersions
                 {
                     await ListenOnceAsync(stoppingToken).ConfigureAwait(false);
                 }
-                catch (Exception e) when (!stoppingToken.IsCancellationRequested && PostgresFailures.Translate(e) is not null)
+                catch (Exception e) when (!stoppingToken.IsCancellationRequested && PostgresFailure.Translate(e) is not null)
                 {
                     // The server is away: try again later, longer each time.
                     LogLost(e, retry.TotalMilliseconds);
@@ -130,6 +132,8 @@ public sealed partial class PostgresContentVersions : IContentVersions
     /// <summary>One connection's life: returns only when cancelled, throws when the connection is lost.</summary>
     private async Task ListenOnceAsync(CancellationToken stoppingToken)
     {
+        // Off the host's start-up thread: the first call may apply the migrations (or wait for a server that is away).
+        await Task.Run(() => PostgresSchema.EnsureCreated(_options.ConnectionString), stoppingToken).ConfigureAwait(false);
         // Not pooled: this connection LISTENs for as long as it lives, and is never handed to a reader.
         var builder = new NpgsqlConnectionStringBuilder(_options.ConnectionString) { Pooling = false, KeepAlive = 10, ApplicationName = ListenerName };
         await using var connection = new NpgsqlConnection(builder.ConnectionString);

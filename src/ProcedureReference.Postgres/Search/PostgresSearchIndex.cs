@@ -65,7 +65,7 @@ public sealed class PostgresSearchIndex : ISearchIndex
         var plan = QueryPlan.Create(query.Text, _synonyms);
         if (plan.IsEmpty) return Empty(filters, plan);
 
-        using var read = PostgresRead.Start(_source, _options.CommandTimeout, cancellationToken);
+        using var read = Start(cancellationToken);
         var version = _versions.Live;
         var results = Run(read, version, plan, filters, lean);
         if (results.Total > 0) return results;
@@ -92,7 +92,7 @@ public sealed class PostgresSearchIndex : ISearchIndex
         var version = _versions.Live;
         var index = _suggestIndexes.Get(version, () =>
         {
-            using var read = PostgresRead.Start(_source, _options.CommandTimeout, cancellationToken);
+            using var read = Start(cancellationToken);
             var rows = new List<SuggestRow>();
             read.Each(PostgresSearchSql.Suggest, p => BindVersion(p, version), row => rows.Add(new(
                 row.GetString(0), row.GetString(1), row.IsDBNull(2) ? null : row.GetString(2),
@@ -107,6 +107,13 @@ public sealed class PostgresSearchIndex : ISearchIndex
         return Search(new SearchQuery(prefix, PageSize: limit), lean: true, cancellationToken).Hits
             .Select(hit => new Suggestion(hit.Code, hit.Title, null))
             .ToList();
+    }
+
+    /// <summary>A read under the command timeout, on a database whose schema is made (a site may start on an empty one).</summary>
+    private PostgresRead Start(CancellationToken cancellationToken)
+    {
+        PostgresSchema.EnsureCreated(_options.ConnectionString);
+        return PostgresRead.Start(_source, _options.CommandTimeout, cancellationToken);
     }
 
     private PageTable Pages(PostgresRead read, ContentVersion version) => _pageTables.Get(version, () =>
@@ -158,9 +165,9 @@ public sealed class PostgresSearchIndex : ISearchIndex
     }
 
     /// <summary>
-    /// How many pages match within each section, under the system and category filters (not the section one).
-    /// Each count parses the sections' text of the matched pages, so above <see cref="MaxSectionFacetPages"/>
-    /// matches (as on SQLite) broad queries are not offered the section filter.
+    /// How many pages match within each section, under the system and category filters (not the section one): one
+    /// query on search_sections. Above <see cref="MaxSectionFacetPages"/> matches, as on SQLite, broad queries are
+    /// not offered the section filter.
     /// </summary>
     private static List<FacetCount> SectionFacets(PostgresRead read, ContentVersion version, string? query, SearchFilters filters, PageSet selected)
     {

@@ -24,19 +24,30 @@ internal static class PostgresSearchSql
     public const string Suggest =
         "SELECT code, title, name, common_names, technical_term FROM pages WHERE version_id = $1 ORDER BY ordinal, id";
 
-    /// <summary>The pages matching $2, within <paramref name="section"/>'s text when given.</summary>
-    public static string Matches(SectionKind? section) =>
-        $"SELECT page_id FROM search_documents, {Query} WHERE version_id = $1 AND document @@ q{InSection(section)}";
+    /// <summary>The pages matching $2, within <paramref name="section"/>'s text when given (search_sections' index).</summary>
+    public static string Matches(SectionKind? section) => section is { } kind
+        ? $"SELECT page_id FROM search_sections, {Query} WHERE version_id = $1 AND kind = {(int)kind} AND vector @@ q"
+        : $"SELECT page_id FROM search_documents, {Query} WHERE version_id = $1 AND document @@ q";
 
-    /// <summary>Up to $3 matching pages with their rank (higher is better).</summary>
+    /// <summary>Up to $3 matching pages with their rank (higher is better); within <paramref name="section"/> when given.</summary>
     public static string Ranks(SectionKind? section) =>
         $"SELECT page_id, ts_rank({RankWeights}, document, q) FROM search_documents, {Query} " +
         $"WHERE version_id = $1 AND document @@ q{InSection(section)} LIMIT $3";
 
-    /// <summary>How many of the pages $3 match $2 within each section kind, in kind order.</summary>
+    /// <summary>
+    /// Up to $3 pages whose descriptor or names match $2 (written for weights A and B), with their rank: which
+    /// pages lead a broad search, found in the small title_names vector's index rather than in every document.
+    /// </summary>
+    public static readonly string LeadRanks =
+        $"SELECT page_id, ts_rank({RankWeights}, document, q) FROM search_documents, {Query} " +
+        "WHERE version_id = $1 AND title_names @@ q LIMIT $3";
+
+    /// <summary>
+    /// How many of the pages $3 match $2 within each section kind: (kind, pages) rows, for the kinds with a match.
+    /// search_sections has one row per page and kind, so a row count is a page count.
+    /// </summary>
     public static readonly string SectionCounts =
-        $"SELECT {string.Join(", ", Enum.GetValues<SectionKind>().Select(k => $"count(*) FILTER (WHERE {SectionVector(k)} @@ q)"))} " +
-        $"FROM search_documents, {Query} WHERE version_id = $1 AND page_id = ANY($3)";
+        $"SELECT kind, count(*) FROM search_sections, {Query} WHERE version_id = $1 AND vector @@ q AND page_id = ANY($3) GROUP BY kind";
 
     /// <summary>
     /// A headline of the descriptor and of each section kind (or only <paramref name="section"/>'s) for the
@@ -67,9 +78,9 @@ internal static class PostgresSearchSql
     /// <summary>For this connection's next statements (a pooled connection is reset when it goes back): how alike a trigram candidate must be.</summary>
     public const string SimilarityThreshold = "SELECT set_config('pg_trgm.similarity_threshold', $1, false)";
 
-    private static string InSection(SectionKind? section) => section is { } kind ? $" AND {SectionVector(kind)} @@ q" : "";
-
-    private static string SectionVector(SectionKind kind) => $"to_tsvector('procref', {kind.ToName()})";
+    private static string InSection(SectionKind? section) => section is { } kind
+        ? $" AND page_id IN (SELECT s.page_id FROM search_sections s WHERE s.version_id = $1 AND s.kind = {(int)kind} AND s.vector @@ q)"
+        : "";
 
     private static string Headline(string column) =>
         $"CASE WHEN {column} IS NULL THEN NULL ELSE ts_headline('procref', " +

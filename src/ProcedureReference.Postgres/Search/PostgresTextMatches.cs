@@ -30,12 +30,12 @@ internal static class PostgresTextMatches
     public static Dictionary<int, double> Scores(PostgresRead read, ContentVersion version, IReadOnlyList<QueryUnit> units, SectionKind? section, int matchCount)
     {
         if (units.Count == 0 || matchCount == 0) return [];
-        var (query, within) = matchCount <= MaxScoredPages
-            ? (TsQueryText.For(units), section)
+        var (query, sql) = matchCount <= MaxScoredPages
+            ? (TsQueryText.For(units), PostgresSearchSql.Ranks(section))
             // Under a section filter too: a descriptor match outside the section is simply not among the hits.
-            : (TsQueryText.InDescriptorOrNames(units), null);
+            : (TsQueryText.InDescriptorOrNames(units), PostgresSearchSql.LeadRanks);
         var scores = new Dictionary<int, double>();
-        read.Each(PostgresSearchSql.Ranks(within), p =>
+        read.Each(sql, p =>
         {
             Bind(p, version, query);
             p.Add(new() { Value = MaxScoredPages + 1, NpgsqlDbType = NpgsqlDbType.Integer });
@@ -51,10 +51,7 @@ internal static class PostgresTextMatches
         {
             Bind(p, version, query);
             p.Add(new() { Value = ids.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer });
-        }, row =>
-        {
-            for (var i = 0; i < counts.Length; i++) counts[i] = (int)row.GetInt64(i);
-        });
+        }, row => counts[row.GetInt16(0)] = (int)row.GetInt64(1));
         return counts;
     }
 

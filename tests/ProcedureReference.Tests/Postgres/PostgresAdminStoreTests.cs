@@ -1,5 +1,7 @@
 using ProcedureReference.Accounts;
 using ProcedureReference.Postgres;
+using ProcedureReference.Tests.Postgres.Support;
+using ProcedureReference.Testing;
 
 namespace ProcedureReference.Tests.Postgres;
 
@@ -7,19 +9,14 @@ namespace ProcedureReference.Tests.Postgres;
 public sealed class PostgresAdminStoreTests : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2026, 12, 1, 12, 0, 0, TimeSpan.Zero);
-    private readonly TestDatabase? _database;
-    private readonly PostgresAdminStore? _store;
+    private readonly TestDatabase _database = TestDatabase.Create();
+    private readonly PostgresAdminStore _store;
 
-    public PostgresAdminStoreTests()
-    {
-        if (PostgresTestServer.ConnectionString is null) return;
-        _database = PostgresTestServer.CreateDatabase();
-        _store = new PostgresAdminStore(new PostgresOptions { ConnectionString = _database.ConnectionString });
-    }
+    public PostgresAdminStoreTests() => _store = new PostgresAdminStore(new PostgresOptions { ConnectionString = _database.ConnectionString });
 
-    private PostgresAdminStore Store => _store!;
+    private PostgresAdminStore Store => _store;
 
-    public void Dispose() => _database?.Dispose();
+    public void Dispose() => _database.Dispose();
 
     [PostgresFact]
     public void Accounts_are_added_once_listed_found_and_removed()

@@ -1,8 +1,11 @@
 using ProcedureReference.Importing;
+using ProcedureReference.Parsing;
 using ProcedureReference.Postgres;
 using ProcedureReference.Search;
 using ProcedureReference.Storage;
+using ProcedureReference.Tests.Postgres.Support;
 using ProcedureReference.Tests.Support;
+using ProcedureReference.Testing;
 
 namespace ProcedureReference.Tests.Postgres;
 
@@ -11,23 +14,19 @@ public sealed class PostgresContentStoreTests : IDisposable
 {
     private const string Edited = "Edited summary: this thrombectomy";
     private readonly TempFolder _temp = new();
-    private readonly TestDatabase? _database;
-    private readonly PostgresContentStore? _store;
+    private readonly TestDatabase _database = TestDatabase.Create();
+    private readonly PostgresContentStore _store;
 
-    public PostgresContentStoreTests()
-    {
-        if (PostgresTestServer.ConnectionString is null) return;
-        _database = PostgresTestServer.CreateDatabase();
+    public PostgresContentStoreTests() =>
         _store = new PostgresContentStore(new PostgresOptions { ConnectionString = _database.ConnectionString, KeepVersions = 3 });
-    }
 
-    private TestDatabase Database => _database!;
-    private PostgresContentStore Store => _store!;
+    private TestDatabase Database => _database;
+    private PostgresContentStore Store => _store;
 
     public void Dispose()
     {
-        _store?.Pruning.Wait();
-        _database?.Dispose();
+        _store.Pruning.Wait();
+        _database.Dispose();
         _temp.Dispose();
     }
 
@@ -72,7 +71,7 @@ public sealed class PostgresContentStoreTests : IDisposable
         // Ordinals in code order, as SQLite numbers them: 1..n without gaps.
         Assert.Equal([1, 2, 3, 4, 5], Database.Column<int>($"SELECT ordinal FROM pages WHERE version_id = {live} ORDER BY ordinal"));
         // Every table is attached as the version's partition, with its indexes.
-        Assert.Equal(6, Database.Scalar<long>("SELECT count(*) FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE c.relname ~ '_v[0-9]+$'"));
+        Assert.Equal(VersionTables.Parents.Count, Database.Scalar<long>("SELECT count(*) FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE c.relname ~ '_v[0-9]+$'"));
         Assert.Contains("gin", Database.Column<string>("SELECT indexdef FROM pg_indexes WHERE tablename ~ '^search_words_v'").Single(d => d.Contains("gin_trgm_ops", StringComparison.Ordinal)), StringComparison.Ordinal);
     }
 
@@ -87,6 +86,23 @@ public sealed class PostgresContentStoreTests : IDisposable
             """);
 
         Assert.Contains("37188", codes);
+    }
+
+    [PostgresFact]
+    public void The_section_vectors_are_one_row_per_page_and_section_with_text_under_a_gin_index()
+    {
+        Publish(SeedContent.CopyTo(_temp));
+        var live = "(SELECT version_id FROM live_content)";
+        var kinds = Enum.GetValues<SectionKind>();
+        var expected = Database.Rows($"SELECT page_id::text, {string.Join(", ", kinds.Select(k => k.ToName()))} FROM search_documents WHERE version_id = {live}")
+            .SelectMany(row => kinds.Where(k => !string.IsNullOrEmpty(row[1 + (int)k])).Select(k => $"{row[0]} {(int)k}"))
+            .Order(StringComparer.Ordinal);
+
+        var rows = Database.Column<string>($"SELECT page_id || ' ' || kind FROM search_sections WHERE version_id = {live}");
+
+        Assert.Equal(expected, rows.Order(StringComparer.Ordinal));
+        Assert.Contains("USING gin (vector)", Database.Scalar<string>("SELECT indexdef FROM pg_indexes WHERE tablename ~ '^search_sections_v'"), StringComparison.Ordinal);
+        Assert.Equal(5, Database.Scalar<long>($"SELECT count(*) FROM search_sections WHERE version_id = {live} AND kind = {(int)SectionKind.Risks} AND vector @@ to_tsquery('procref', 'bleeding')"));
     }
 
     [PostgresFact]
@@ -169,7 +185,7 @@ public sealed class PostgresContentStoreTests : IDisposable
         Store.Pruning.Wait();
 
         Assert.Equal([5, 4, 3], Store.Versions().Versions.Select(v => v.Number));
-        Assert.Equal(3 * 6, VersionTableNames().Count);
+        Assert.Equal(3 * VersionTables.Parents.Count, VersionTableNames().Count);
     }
 
     [PostgresFact]
@@ -178,12 +194,12 @@ public sealed class PostgresContentStoreTests : IDisposable
         Publish(SeedContent.CopyTo(_temp));
         var (staged, report) = Store.Stage(new ImportOptions(EditedContent("edited")), "tester", "edited");
         Assert.True(staged is not null, report.FatalError);
-        Assert.Equal(2 * 6, VersionTableNames().Count);
+        Assert.Equal(2 * VersionTables.Parents.Count, VersionTableNames().Count);
 
         Assert.True(Store.Discard(staged!.Id).Succeeded);
 
         Assert.Empty(Store.Staged());
-        Assert.Equal(6, VersionTableNames().Count);
+        Assert.Equal(VersionTables.Parents.Count, VersionTableNames().Count);
         Assert.False(Store.Publish(staged.Id, "tester").Succeeded);
         Assert.False(Store.Discard(staged.Id).Succeeded);
     }

@@ -1,8 +1,11 @@
+using ProcedureReference.Importing;
 using ProcedureReference.Postgres;
 using ProcedureReference.Reading;
+using ProcedureReference.Search;
 using ProcedureReference.Tests.Postgres.Support;
 using ProcedureReference.Tests.Search;
 using ProcedureReference.Tests.Support;
+using ProcedureReference.Testing;
 
 namespace ProcedureReference.Tests.Postgres;
 
@@ -25,7 +28,7 @@ public sealed class PostgresContentVersionsTests
         var seenInChanged = new TaskCompletionSource<(ContentVersion Raised, ContentVersion LiveThen)>(TaskCreationOptions.RunContinuationsAsynchronously);
         listener.Versions.Changed += version => seenInChanged.TrySetResult((version, listener.Versions.Live));
 
-        var next = TestPostgresContent.ImportAndPublish(db.Source, db.Content);
+        var next = db.Publish();
 
         var (raised, liveThen) = await seenInChanged.Task.WaitAsync(Hang);
         Assert.Equal(next, raised.Id);
@@ -41,8 +44,7 @@ public sealed class PostgresContentVersionsTests
         var changed = new TaskCompletionSource<ContentVersion>(TaskCreationOptions.RunContinuationsAsynchronously);
         listener.Versions.Changed += version => changed.TrySetResult(version);
 
-        var next = TestPostgresContent.Import(db.Source, db.Content);
-        TestPostgresContent.Publish(db.Source, next, notify: false);
+        var next = db.PublishWithoutNotification();
 
         Assert.Equal(next, (await changed.Task.WaitAsync(Hang)).Id);
     }
@@ -57,10 +59,10 @@ public sealed class PostgresContentVersionsTests
         var changed = new TaskCompletionSource<ContentVersion>(TaskCreationOptions.RunContinuationsAsynchronously);
         listener.Versions.Changed += version => changed.TrySetResult(version);
 
-        PostgresTestServer.Execute(db.ConnectionString,
+        db.Database.Execute(
             $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '{PostgresContentVersions.ListenerName}'");
         await reconnected.Task.WaitAsync(Hang);
-        var next = TestPostgresContent.ImportAndPublish(db.Source, db.Content);
+        var next = db.Publish();
 
         Assert.Equal(next, (await changed.Task.WaitAsync(Hang)).Id);
     }
@@ -74,7 +76,7 @@ public sealed class PostgresContentVersionsTests
 
         File.WriteAllText(Path.Combine(db.Content, "900_zebra.txt"), SnippetSafetyTests.ScriptPage);
         SeedContent.AddCode(db.Content, "900_zebra.txt", "99998");
-        var next = TestPostgresContent.ImportAndPublish(db.Source, db.Content);
+        var next = db.Publish();
         db.Versions.Refresh();
         Assert.Equal(next, db.Versions.Live.Id);
 
@@ -87,21 +89,31 @@ public sealed class PostgresContentVersionsTests
     }
 
     [PostgresFact]
-    public void Nothing_published_yet_is_version_zero_with_no_pages()
+    public async Task A_site_started_on_an_empty_database_reads_no_content_then_sees_the_first_publish()
     {
-        var connectionString = PostgresTestServer.CreateDatabase();
-        try
-        {
-            using var source = Npgsql.NpgsqlDataSource.Create(connectionString);
-            var versions = new PostgresContentVersions(source, new PostgresOptions { ConnectionString = connectionString });
-            Assert.Equal(0, versions.Live.Id);
-            var index = new PostgresSearchIndex(source, new PostgresOptions { ConnectionString = connectionString }, versions);
-            Assert.Empty(index.Search(new ProcedureReference.Search.SearchQuery("blood")).Hits);
-        }
-        finally
-        {
-            PostgresTestServer.DropDatabase(connectionString);
-        }
+        using var temp = new TempFolder();
+        using var database = TestDatabase.Create();
+        using var source = Npgsql.NpgsqlDataSource.Create(database.ConnectionString);
+        var options = new PostgresOptions { ConnectionString = database.ConnectionString };
+        // The readers come first, as in a site started before anything was imported: each makes the schema it needs.
+        var versions = new PostgresContentVersions(source, options);
+        var index = new PostgresSearchIndex(source, options, versions);
+        var reader = new PostgresContentReader(source, versions, options);
+
+        Assert.Equal(0, versions.Live.Id);
+        Assert.Empty(index.Search(new SearchQuery("blood")).Hits);
+        Assert.Empty(index.Suggest("blood"));
+        Assert.Equal(0, await reader.PageCountAsync(CancellationToken.None));
+        var store = new PostgresContentStore(options);
+        Assert.False(store.HasLiveContent);
+
+        Assert.True(store.ImportAndPublish(new ImportOptions(SeedContent.CopyTo(temp)), "tester", "seeds").Published?.Succeeded);
+        versions.Refresh();
+
+        Assert.True(store.HasLiveContent);
+        Assert.Equal(5, await new PostgresContentReader(source, versions, options).PageCountAsync(CancellationToken.None));
+        Assert.Contains("37188", index.Search(new SearchQuery("thrombectomy")).Hits.Select(h => h.Code));
+        Assert.Contains("37188", index.Suggest("percutaneous").Select(s => s.Code));
     }
 
     /// <summary>A signal whose listener runs until disposed; started once it LISTENs.</summary>

@@ -1,5 +1,6 @@
 using ProcedureReference.Search;
 using ProcedureReference.Tests.Postgres.Support;
+using ProcedureReference.Testing;
 
 namespace ProcedureReference.Tests.Postgres;
 

@@ -2,7 +2,9 @@ using Npgsql;
 using ProcedureReference.Importing;
 using ProcedureReference.Postgres;
 using ProcedureReference.Storage;
+using ProcedureReference.Tests.Postgres.Support;
 using ProcedureReference.Tests.Support;
+using ProcedureReference.Testing;
 
 namespace ProcedureReference.Tests.Postgres;
 
@@ -10,23 +12,18 @@ namespace ProcedureReference.Tests.Postgres;
 public sealed class PostgresPublishTests : IDisposable
 {
     private readonly TempFolder _temp = new();
-    private readonly TestDatabase? _database;
-    private readonly PostgresContentStore? _store;
+    private readonly TestDatabase _database = TestDatabase.Create();
+    private readonly PostgresContentStore _store;
 
-    public PostgresPublishTests()
-    {
-        if (PostgresTestServer.ConnectionString is null) return;
-        _database = PostgresTestServer.CreateDatabase();
-        _store = new PostgresContentStore(new PostgresOptions { ConnectionString = _database.ConnectionString });
-    }
+    public PostgresPublishTests() => _store = new PostgresContentStore(new PostgresOptions { ConnectionString = _database.ConnectionString });
 
-    private TestDatabase Database => _database!;
-    private PostgresContentStore Store => _store!;
+    private TestDatabase Database => _database;
+    private PostgresContentStore Store => _store;
 
     public void Dispose()
     {
-        _store?.Pruning.Wait();
-        _database?.Dispose();
+        _store.Pruning.Wait();
+        _database.Dispose();
         _temp.Dispose();
     }
 
@@ -76,15 +73,15 @@ public sealed class PostgresPublishTests : IDisposable
     }
 
     [PostgresFact]
-    public void The_search_documents_have_a_column_for_each_search_column_and_a_generated_document()
+    public void The_search_documents_have_a_column_for_each_search_column_and_the_generated_vectors()
     {
         _ = Store.HasLiveContent;
 
         var columns = Database.Column<string>("SELECT column_name::text FROM information_schema.columns WHERE table_name = 'search_documents'");
         var generated = Database.Column<string>("SELECT column_name::text FROM information_schema.columns WHERE table_name = 'search_documents' AND is_generated = 'ALWAYS'");
 
-        string[] expected = ["version_id", "page_id", .. SearchColumns.All, "document"];
+        string[] expected = ["version_id", "page_id", .. SearchColumns.All, "document", "title_names"];
         Assert.Equal(expected.Order(StringComparer.Ordinal), columns.Order(StringComparer.Ordinal));
-        Assert.Equal(["document"], generated);
+        Assert.Equal(["document", "title_names"], generated.Order(StringComparer.Ordinal));
     }
 }

@@ -1,12 +1,16 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
+using ProcedureReference.Accounts;
 using ProcedureReference.Postgres;
+using ProcedureReference.Publishing;
 using ProcedureReference.Reading;
 using ProcedureReference.Search;
 using ProcedureReference.Sqlite;
 using ProcedureReference.Tests.Postgres.Support;
 using ProcedureReference.Tests.Search;
+using ProcedureReference.Testing;
 
 namespace ProcedureReference.Tests.Postgres;
 
@@ -38,6 +42,28 @@ public sealed class PostgresReadingTests(PostgresSearchDatabase db) : IClassFixt
         foreach (var code in codes)
             Assert.Equal(JsonSerializer.Serialize(await expected.FindAsync(code, none)), JsonSerializer.Serialize(await actual.FindAsync(code, none)));
         Assert.Null(await actual.FindAsync("99999", none));
+    }
+
+    [PostgresFact]
+    public async Task AddPostgresStorage_registers_one_pool_that_the_stores_and_the_readers_share()
+    {
+        var services = new ServiceCollection()
+            .AddSingleton(db.Options)
+            .AddSingleton(SearchDatabase.RepositorySynonyms)
+            .AddSingleton(SearchDatabase.RepositoryCategories)
+            .AddPostgresStorage();
+        Assert.Single(services, d => d.ServiceType == typeof(NpgsqlDataSource));
+        var provider = services.BuildServiceProvider();
+        var store = provider.GetRequiredService<IContentStore>();
+        var admins = provider.GetRequiredService<IAdminStore>();
+        Assert.True(store.HasLiveContent);
+        Assert.False(admins.Any());
+
+        // With the one pool gone, neither store has a connection left: they hold no pool of their own.
+        await provider.DisposeAsync();
+
+        Assert.Throws<ObjectDisposedException>(() => store.HasLiveContent);
+        Assert.Throws<ObjectDisposedException>(() => admins.Any());
     }
 
     [PostgresFact]

@@ -6,7 +6,9 @@ using ProcedureReference.Postgres;
 using ProcedureReference.Publishing;
 using ProcedureReference.Similarity;
 using ProcedureReference.Storage;
+using ProcedureReference.Tests.Postgres.Support;
 using ProcedureReference.Tests.Support;
+using ProcedureReference.Testing;
 
 namespace ProcedureReference.Tests.Postgres;
 
@@ -14,19 +16,14 @@ namespace ProcedureReference.Tests.Postgres;
 public sealed class PostgresRecoveryTests : IDisposable
 {
     private readonly TempFolder _temp = new();
-    private readonly TestDatabase? _database;
+    private readonly TestDatabase _database = TestDatabase.Create();
 
-    public PostgresRecoveryTests()
-    {
-        if (PostgresTestServer.ConnectionString is not null) _database = PostgresTestServer.CreateDatabase();
-    }
-
-    private TestDatabase Database => _database!;
+    private TestDatabase Database => _database;
     private PostgresOptions Options => new() { ConnectionString = Database.ConnectionString };
 
     public void Dispose()
     {
-        _database?.Dispose();
+        _database.Dispose();
         _temp.Dispose();
     }
 
@@ -56,7 +53,7 @@ public sealed class PostgresRecoveryTests : IDisposable
         LeaveBuildingVersion(complete: true);    // killed after the attach, before it was marked staged
         // killed in a discard or prune after the row went: tables no row names
         using (PostgresContentWriter.Create(Database.ConnectionString, 999)) { }
-        Assert.Equal(4 * 6, VersionTableNames().Count);
+        Assert.Equal(4 * VersionTables.Parents.Count, VersionTableNames().Count);
 
         new PostgresContentStore(Options).RemoveLeftovers();
 
@@ -74,7 +71,7 @@ public sealed class PostgresRecoveryTests : IDisposable
 
         new PostgresContentStore(Options).RemoveLeftovers();
 
-        Assert.Equal(6, VersionTableNames().Count);
+        Assert.Equal(VersionTables.Parents.Count, VersionTableNames().Count);
     }
 
     [PostgresFact]

@@ -1,5 +1,6 @@
 using ProcedureReference.Tests.Support;
 using ProcedureReference.Tests.Postgres.Support;
+using ProcedureReference.Testing;
 
 namespace ProcedureReference.Tests.Postgres;
 
@@ -181,7 +182,7 @@ public sealed class PostgresSearchTests(PostgresSearchDatabase db) : IClassFixtu
         var page = Path.Combine(fresh.Content, "900_zebra.txt");
         File.WriteAllText(page, ProcedureReference.Tests.Search.SnippetSafetyTests.ScriptPage);
         SeedContent.AddCode(fresh.Content, "900_zebra.txt", "99998");
-        TestPostgresContent.ImportAndPublish(fresh.Source, fresh.Content);
+        fresh.Publish();
         fresh.Versions.Refresh();
 
         Assert.Equal("99998", Assert.Single(fresh.Index.Suggest("zebra")).Code);

@@ -1,6 +1,7 @@
 using ProcedureReference.Tests.Search;
 using ProcedureReference.Tests.Support;
 using ProcedureReference.Tests.Postgres.Support;
+using ProcedureReference.Testing;
 
 namespace ProcedureReference.Tests.Postgres;
 

@@ -1,4 +1,6 @@
 using ProcedureReference.Tests.Postgres.Support;
+using ProcedureReference.Testing;
+
 namespace ProcedureReference.Tests.Postgres;
 
 /// <summary>Type-ahead over codes, titles and names.</summary>

@@ -2,6 +2,7 @@ using Npgsql;
 using ProcedureReference.Postgres;
 using ProcedureReference.Search;
 using ProcedureReference.Tests.Postgres.Support;
+using ProcedureReference.Testing;
 
 namespace ProcedureReference.Tests.Postgres;
 

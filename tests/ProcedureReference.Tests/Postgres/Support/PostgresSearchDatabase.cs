@@ -1,4 +1,5 @@
 using Npgsql;
+using ProcedureReference.Importing;
 using ProcedureReference.Postgres;
 using ProcedureReference.Search;
 using ProcedureReference.Tests.Search;
@@ -7,9 +8,10 @@ using ProcedureReference.Tests.Support;
 namespace ProcedureReference.Tests.Postgres.Support;
 
 /// <summary>
-/// A fresh PostgreSQL database with the seed pages published as its live version, and the PostgreSQL search
-/// index over it with the repository's synonyms and code ranges: the PostgreSQL twin of <see cref="SearchDatabase"/>.
-/// Nothing is made when no server is configured (the tests are skipped then).
+/// A database of its own with the seed pages imported and published through the real store, as users do, and the
+/// PostgreSQL search index over it with the repository's synonyms and code ranges: the PostgreSQL twin of
+/// <see cref="SearchDatabase"/>. Nothing is made where PostgreSQL is missing and not required (the tests are
+/// skipped then).
 /// </summary>
 public sealed class PostgresSearchDatabase : IDisposable
 {
@@ -24,11 +26,12 @@ public sealed class PostgresSearchDatabase : IDisposable
     {
         Content = SeedContent.CopyTo(_temp);
         changeContent(Content);
-        if (PostgresTestServer.ConnectionString is null) return;
-        ConnectionString = PostgresTestServer.CreateDatabase();
-        Source = NpgsqlDataSource.Create(ConnectionString);
-        Options = new PostgresOptions { ConnectionString = ConnectionString };
-        Version = TestPostgresContent.ImportAndPublish(Source, Content);
+        if (!TestDatabase.Available) return;
+        Database = TestDatabase.Create();
+        Options = new PostgresOptions { ConnectionString = Database.ConnectionString };
+        Store = new PostgresContentStore(Options);
+        Source = NpgsqlDataSource.Create(Database.ConnectionString);
+        Version = Publish();
         Versions = new PostgresContentVersions(Source, Options);
         Index = new PostgresSearchIndex(Source, Options, Versions, SearchDatabase.RepositorySynonyms, SearchDatabase.RepositoryCategories);
     }
@@ -38,18 +41,44 @@ public sealed class PostgresSearchDatabase : IDisposable
 
     public string Content { get; }
 
-    public string ConnectionString { get; } = "";
+    public TestDatabase Database { get; } = null!;
+
+    public string ConnectionString => Database.ConnectionString;
 
     public NpgsqlDataSource Source { get; } = null!;
 
     public PostgresOptions Options { get; } = null!;
 
-    /// <summary>The live version's id.</summary>
+    public PostgresContentStore Store { get; } = null!;
+
+    /// <summary>The id of the version published first.</summary>
     public long Version { get; }
 
     public PostgresContentVersions Versions { get; } = null!;
 
     public PostgresSearchIndex Index { get; } = null!;
+
+    /// <summary>Imports <see cref="Content"/> as it is now and publishes it through the store (which NOTIFYs); returns the new live version's id.</summary>
+    public long Publish()
+    {
+        var (report, published) = Store.ImportAndPublish(new ImportOptions(Content), "test", "folder " + Content);
+        if (published is not { Succeeded: true }) throw new InvalidOperationException(report.FatalError ?? published?.Message);
+        return LiveVersion();
+    }
+
+    /// <summary>
+    /// Plays a lost notification: stages <see cref="Content"/> through the store, then moves live_content to it by
+    /// SQL without the NOTIFY a publish sends, so only polling can notice. Returns the new live version's id.
+    /// </summary>
+    public long PublishWithoutNotification()
+    {
+        var (staged, report) = Store.Stage(new ImportOptions(Content), "test", "folder " + Content);
+        if (staged is null) throw new InvalidOperationException(report.FatalError);
+        Database.Execute($"UPDATE live_content SET version_id = (SELECT id FROM content_versions WHERE staged_id = '{staged.Id}'), changed_at = now()");
+        return LiveVersion();
+    }
+
+    public long LiveVersion() => Database.Scalar<long>("SELECT version_id FROM live_content");
 
     public SearchResults Search(string text, string? system = null, string? category = null, string? section = null, int page = 1, int pageSize = 20) =>
         Index.Search(new SearchQuery(text, system, category, section, page, pageSize));
@@ -60,10 +89,11 @@ public sealed class PostgresSearchDatabase : IDisposable
 
     public void Dispose()
     {
-        if (Source is not null)
+        if (Database is not null)
         {
+            Store.Pruning.Wait();
             Source.Dispose();
-            PostgresTestServer.DropDatabase(ConnectionString);
+            Database.Dispose();
         }
         _temp.Dispose();
     }
