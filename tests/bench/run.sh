@@ -94,7 +94,7 @@ load() { # base_url paths_file
 }
 
 rows=()
-row() { rows+=("| $* |"); }
+row() { rows+=("| $* |"); echo "row: | $* |" >&2; } # also to stderr as it comes, for a run cut short
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.1fx", a / b}'; }
 share() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.0f%%", 100 * a / b}'; }
 
@@ -111,7 +111,7 @@ start_postgres() {
   as_pg "$pg_bin/pg_ctl" -D "$pg_data" -l "$work/pg/server.log" -w -t 120 \
     -o "-p $pg_port -k $work/pg -c listen_addresses=127.0.0.1 -c max_connections=300" start >/dev/null \
     || { tail -20 "$work/pg/server.log" >&2; echo "PostgreSQL did not start" >&2; exit 1; }
-  echo "PostgreSQL $("$pg_bin/postgres" -V | awk '{print $NF}') on 127.0.0.1:$pg_port" >&2
+  echo "PostgreSQL $("$pg_bin/postgres" -V | awk '{print $3}') on 127.0.0.1:$pg_port" >&2
 }
 psql_() { psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$pg_port" -U postgres "$@"; }
 pg_connection() { echo "Host=127.0.0.1;Port=$pg_port;Database=$1;Username=postgres"; }
