@@ -113,7 +113,7 @@ start_postgres() {
     || { tail -20 "$work/pg/server.log" >&2; echo "PostgreSQL did not start" >&2; exit 1; }
   echo "PostgreSQL $("$pg_bin/postgres" -V | awk '{print $3}') on 127.0.0.1:$pg_port" >&2
 }
-psql_() { psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$pg_port" -U postgres "$@"; }
+psql_() { PGOPTIONS="-c client_min_messages=warning" psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$pg_port" -U postgres "$@"; }
 pg_connection() { echo "Host=127.0.0.1;Port=$pg_port;Database=$1;Username=postgres"; }
 fresh_database() { psql_ -d postgres -c "DROP DATABASE IF EXISTS $1 WITH (FORCE)" -c "CREATE DATABASE $1"; }
 
@@ -173,9 +173,19 @@ static_floor() {
 
 # http_rows LABEL WHAT BASE: wrk on code pages, searches and suggestions, each after a short pass so the figures
 # are the served state (each search computed once, then output-cached until the next publish).
+# Each kind starts once the previous load's backlog is gone (requests still running after wrk closed its
+# connections): /health answered within 1 s, waited for 20 s at most.
+settle() {
+  local end=$(($(now_ms) + 20000))
+  until curl -fso /dev/null --max-time 1 "$1/health"; do
+    [ "$(now_ms)" -lt "$end" ] || { echo "$1 still busy after 20 s; measuring anyway" >&2; return 0; }
+    sleep 0.2
+  done
+}
 http_rows() {
   local kind rps p99 bad err
   for kind in code search suggest; do
+    settle "$3"
     wrk -t2 -c"$connections" -d"${warm_seconds}s" --timeout 5s -s "$work/paths.lua" "$3" -- "$work/$kind-paths" >/dev/null 2>&1 || true
     read -r rps p99 bad err < <(load "$3" "$work/$kind-paths")
     row "$n | $1 | $kind over HTTP, $2, $connections connections | req/s, p99 ms, non-2xx, socket errors | $rps, $p99, $bad, $err | of nginx static: | $(share "$rps" "$ng_rps")"
