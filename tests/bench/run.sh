@@ -58,7 +58,9 @@ cleanup() {
   [ -z "$pg_data" ] || as_pg "$pg_bin/pg_ctl" -D "$pg_data" -m immediate -w stop >/dev/null 2>&1 || true
   rm -rf "$work"
 }
-trap cleanup EXIT INT TERM
+trap cleanup EXIT
+# A signal ends the run at the next command (each one is bounded in time); the EXIT trap then stops everything.
+trap 'echo "interrupted" >&2; exit 130' INT TERM HUP
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 echo "building Release..." >&2
