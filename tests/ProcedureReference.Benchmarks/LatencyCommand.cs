@@ -1,5 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using ProcedureReference.Postgres;
 using ProcedureReference.Search;
 using ProcedureReference.Sqlite;
 
@@ -9,18 +12,30 @@ namespace ProcedureReference.Benchmarks;
 /// `latency --db FILE --content DIR --queries FILE [--rounds N]`: search and suggest latency in-process over a
 /// fixed query list (tests/bench/queries.tsv), as the site runs them (synonyms and code ranges from DIR). One
 /// warm-up round, then N timed rounds; prints p50 and p99 per query kind and over all, one table row each.
+/// With the site's `--Database:Provider=Postgres --ConnectionStrings:Postgres=...` (no --db) it measures the
+/// PostgreSQL engine instead, its search index built as the site builds it (the engine's reading services, with the
+/// content-version listener running, so a search reads the live version from a field as it does on the site).
 /// </summary>
 public static class LatencyCommand
 {
-    private const string Usage = "usage: latency --db FILE --content DIR --queries FILE [--rounds N]";
+    private const string Usage = "usage: latency (--db FILE | --Database:Provider=Postgres --ConnectionStrings:Postgres=CONN) --content DIR --queries FILE [--rounds N]";
 
     /// <summary>Suggest is timed on what a user has typed so far: these prefix lengths of each query.</summary>
     private static readonly int[] TypedLengths = [2, 4, 7, 12];
 
     public static int Run(string[] args, TextWriter output, TextWriter errors)
     {
-        string? db = null, content = null, queries = null;
+        string? db = null, content = null, queries = null, provider = null, connection = null;
         var rounds = 5;
+        // The site's own spelling of the engine settings, one argument each (`--Key=value`), as `import` takes them.
+        var rest = new List<string>();
+        foreach (var arg in args)
+        {
+            if (arg.StartsWith("--Database:Provider=", StringComparison.OrdinalIgnoreCase)) provider = arg[(arg.IndexOf('=', StringComparison.Ordinal) + 1)..];
+            else if (arg.StartsWith("--ConnectionStrings:Postgres=", StringComparison.OrdinalIgnoreCase)) connection = arg[(arg.IndexOf('=', StringComparison.Ordinal) + 1)..];
+            else rest.Add(arg);
+        }
+        args = [.. rest];
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
             switch (args[i])
@@ -32,7 +47,13 @@ public static class LatencyCommand
                 default: errors.WriteLine($"latency: unexpected '{args[i]}'. {Usage}"); return 2;
             }
         }
-        if (db is null || content is null || queries is null || args.Length % 2 != 0)
+        var postgres = string.Equals(provider, "Postgres", StringComparison.OrdinalIgnoreCase);
+        if (provider is not null && !postgres && !string.Equals(provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            errors.WriteLine($"latency: Database:Provider is Sqlite or Postgres, not '{provider}'. {Usage}");
+            return 2;
+        }
+        if ((postgres ? string.IsNullOrWhiteSpace(connection) || db is not null : db is null) || content is null || queries is null || args.Length % 2 != 0)
         {
             errors.WriteLine(Usage);
             return 2;
@@ -43,15 +64,22 @@ public static class LatencyCommand
             .Select(line => line.Split('\t', 2))
             .Select(parts => (Kind: parts[0], Text: parts[1]))
             .ToList();
-        var options = new SqliteOptions { DatabasePath = db, AdminDatabasePath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(db))!, "admin.db") };
-        var index = new SqliteSearchIndex(options, new SqliteContentVersions(options),
-            Synonyms.Load(Path.Combine(content, "synonyms.csv")), CodeCategories.Load(Path.Combine(content, "cpt-ranges.csv")));
+        var synonyms = Synonyms.Load(Path.Combine(content, "synonyms.csv"));
+        var categories = CodeCategories.Load(Path.Combine(content, "cpt-ranges.csv"));
+        using var engine = postgres ? PostgresEngine.Start(connection!, synonyms, categories) : null;
+        ISearchIndex index;
+        if (engine is not null) index = engine.Index;
+        else
+        {
+            var options = new SqliteOptions { DatabasePath = db!, AdminDatabasePath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(db!))!, "admin.db") };
+            index = new SqliteSearchIndex(options, new SqliteContentVersions(options), synonyms, categories);
+        }
         var typed = list.SelectMany(q => TypedLengths.Where(n => n <= q.Text.Length).Select(n => (q.Kind, Text: q.Text[..n]))).Distinct().ToList();
 
         var search = Time(list, rounds, q => index.Search(new SearchQuery(q)).Total);
         var suggest = Time(typed, rounds, q => index.Suggest(q).Count);
 
-        output.WriteLine($"Latency in-process: {list.Count} queries, {typed.Count} typed prefixes, {rounds} rounds after one warm-up");
+        output.WriteLine($"Latency in-process ({(postgres ? "PostgreSQL" : "SQLite")}): {list.Count} queries, {typed.Count} typed prefixes, {rounds} rounds after one warm-up");
         output.WriteLine("| operation | kind | samples | p50 ms | p99 ms | max ms |");
         output.WriteLine("| --- | --- | ---: | ---: | ---: | ---: |");
         Print(output, "search", search);
@@ -94,4 +122,42 @@ public static class LatencyCommand
 
     /// <summary>Nearest-rank percentile of sorted samples.</summary>
     private static double Percentile(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+
+    /// <summary>
+    /// The PostgreSQL engine's reading side as the site registers it (<see cref="PostgresStorage.AddPostgresReading"/>
+    /// with the site's default options), its hosted content-version listener started; stopped on dispose.
+    /// </summary>
+    private sealed class PostgresEngine : IDisposable
+    {
+        private readonly ServiceProvider _services;
+        private readonly List<IHostedService> _hosted;
+
+        private PostgresEngine(ServiceProvider services)
+        {
+            _services = services;
+            _hosted = [.. services.GetServices<IHostedService>()];
+            foreach (var service in _hosted) service.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
+            Index = services.GetRequiredService<ISearchIndex>();
+        }
+
+        public ISearchIndex Index { get; }
+
+        public static PostgresEngine Start(string connection, Synonyms synonyms, CodeCategories categories)
+        {
+            var services = new ServiceCollection()
+                .AddLogging()
+                .AddSingleton(new PostgresOptions { ConnectionString = connection })
+                .AddSingleton(synonyms)
+                .AddSingleton(categories)
+                .AddPostgresReading()
+                .BuildServiceProvider();
+            return new PostgresEngine(services);
+        }
+
+        public void Dispose()
+        {
+            foreach (var service in _hosted) service.StopAsync(CancellationToken.None).GetAwaiter().GetResult();
+            _services.Dispose();
+        }
+    }
 }

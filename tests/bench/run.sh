@@ -1,25 +1,33 @@
 #!/usr/bin/env bash
-# The performance harness: builds Release, generates corpora, and measures import (against the sqlite3 shell
-# loading the same files into a bare FTS5 table), in-process search and suggest latency, HTTP throughput with
-# wrk (against nginx serving the same code pages as static files) and the time to the first code page.
-# Prints one Markdown table. Everything binds to 127.0.0.1; every process it starts is stopped on exit.
+# The performance harness: builds Release, generates corpora, and measures, on each engine:
+# - SQLite: import against the sqlite3 shell loading the same files into a bare FTS5 table;
+# - PostgreSQL (a throwaway cluster in the temp folder, on a free loopback port, as the postgres user when root):
+#   import through the command line (--Database:Provider=Postgres) against psql's \copy of the same files into a
+#   bare table followed by a GIN index on their to_tsvector('english', ...);
+# then in-process search and suggest latency, HTTP throughput with wrk (against nginx serving the same code pages
+# as static files; on PostgreSQL also two instances behind nginx) and the time to the first code page.
+# Prints one Markdown table. Everything binds to 127.0.0.1; every process it starts is stopped on exit; every
+# load is bounded in time.
 #
-#   tests/bench/run.sh                    # 10,000 and 100,000 pages, 3 import runs each, 10 s wrk runs
-#   tests/bench/run.sh --quick            # 1,000 pages, 1 run, 3 s wrk runs (what CI runs: the path, not the figures)
-#   tests/bench/run.sh --pages 10000 --repeats 5 --wrk-seconds 20 --connections 256
+#   tests/bench/run.sh                    # 10,000 and 100,000 pages, both engines, 3 import runs each, 10 s wrk runs
+#   tests/bench/run.sh --quick            # 1,000 pages, both engines, 1 run, 3 s wrk runs (what CI runs: the path, not the figures)
+#   tests/bench/run.sh --pages 10000 --engine postgres --repeats 5 --wrk-seconds 20 --connections 256
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 repo=$PWD
 
-pages="10000 100000"; repeats=3; wrk_seconds=10; connections=256
+pages="10000 100000"; repeats=3; wrk_seconds=10; warm_seconds=2; connections=256; engines="sqlite postgres"
 while [ $# -gt 0 ]; do
   case "$1" in
-    --quick) pages="1000"; repeats=1; wrk_seconds=3; shift ;;
+    --quick) pages="1000"; repeats=1; wrk_seconds=3; warm_seconds=1; shift ;;
+    --engine)
+      case "$2" in sqlite|postgres) engines="$2" ;; both) engines="sqlite postgres" ;; *) echo "--engine: sqlite, postgres or both" >&2; exit 2 ;; esac
+      shift 2 ;;
     --pages) pages="${2//,/ }"; shift 2 ;;
     --repeats) repeats="$2"; shift 2 ;;
     --wrk-seconds) wrk_seconds="$2"; shift 2 ;;
     --connections) connections="$2"; shift 2 ;;
-    *) echo "usage: $0 [--quick] [--pages N[,N]] [--repeats N] [--wrk-seconds S] [--connections C]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--quick] [--engine sqlite|postgres|both] [--pages N[,N]] [--repeats N] [--wrk-seconds S] [--connections C]" >&2; exit 2 ;;
   esac
 done
 
@@ -30,6 +38,8 @@ command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || need="$need nginx"
 command -v sqlite3 >/dev/null || need="$need sqlite3"
 [ -x /usr/bin/time ] || need="$need time"
 command -v curl >/dev/null || need="$need curl"
+[[ " $engines " != *" postgres "* ]] || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need="$need postgresql postgresql-contrib"
+[[ " $engines " != *" postgres "* ]] || command -v psql >/dev/null || need="$need postgresql-client"
 if [ -n "$need" ]; then
   echo "installing:$need" >&2
   apt-get update -q >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $need >&2
@@ -39,12 +49,18 @@ nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
 work=$(mktemp -d /tmp/procref-bench.XXXXXX)
 chmod 755 "$work" # nginx's workers run as www-data when started by root
 pids=()
+pg_data=""
+# PostgreSQL's server runs as the postgres user when this runs as root (it refuses root).
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  [ -z "$pg_data" ] || as_pg "$pg_bin/pg_ctl" -D "$pg_data" -m immediate -w stop >/dev/null 2>&1 || true
   rm -rf "$work"
 }
-trap cleanup EXIT INT TERM
+trap cleanup EXIT
+# A signal ends the run at the next command (each one is bounded in time); the EXIT trap then stops everything.
+trap 'echo "interrupted" >&2; exit 130' INT TERM HUP
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 echo "building Release..." >&2
@@ -80,74 +96,114 @@ load() { # base_url paths_file
 }
 
 rows=()
-row() { rows+=("| $* |"); }
+row() { rows+=("| $* |"); echo "row: | $* |" >&2; } # also to stderr as it comes, for a run cut short
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.1fx", a / b}'; }
+share() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.0f%%", 100 * a / b}'; }
+
+# The throwaway PostgreSQL cluster, started once for every size: its own folder under $work, a free loopback port,
+# its Unix socket in that folder only; stopped by pg_ctl on exit.
+start_postgres() {
+  pg_bin=$(dirname "$(ls -d /usr/lib/postgresql/*/bin/initdb | sort -V | tail -1)")
+  pg_port=$(free_port)
+  mkdir -p "$work/pg"
+  [ "$(id -u)" != 0 ] || chown postgres "$work/pg"
+  as_pg "$pg_bin/initdb" -D "$work/pg/data" -A trust -U postgres -E UTF8 --no-sync >"$work/initdb.log" 2>&1 \
+    || { cat "$work/initdb.log" >&2; echo "initdb failed" >&2; exit 1; }
+  pg_data="$work/pg/data"
+  as_pg "$pg_bin/pg_ctl" -D "$pg_data" -l "$work/pg/server.log" -w -t 120 \
+    -o "-p $pg_port -k $work/pg -c listen_addresses=127.0.0.1 -c max_connections=300" start >/dev/null \
+    || { tail -20 "$work/pg/server.log" >&2; echo "PostgreSQL did not start" >&2; exit 1; }
+  echo "PostgreSQL $("$pg_bin/postgres" -V | awk '{print $3}') on 127.0.0.1:$pg_port" >&2
+}
+psql_() { PGOPTIONS="-c client_min_messages=warning" psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$pg_port" -U postgres "$@"; }
+pg_connection() { echo "Host=127.0.0.1;Port=$pg_port;Database=$1;Username=postgres"; }
+fresh_database() { psql_ -d postgres -c "DROP DATABASE IF EXISTS $1 WITH (FORCE)" -c "CREATE DATABASE $1"; }
+
+# start_site NAME ARGS...: the site on a free port with the harness's settings; sets site_base, site_pid, site_ms
+# (from process start to the first code page served).
+start_site() {
+  local name=$1 port start; shift
+  port=$(free_port)
+  start=$(now_ms)
+  (cd "$work" && Content__Path="$corpus" ASPNETCORE_ENVIRONMENT=Production Instance__Name="$name" \
+    Serilog__MinimumLevel__Default=Warning RateLimits__Enabled=false Security__HttpsRedirection=false \
+    exec "$web" --urls "http://127.0.0.1:$port" "$@" >"$work/$name.log" 2>&1) &
+  site_pid=$!; pids+=("$site_pid")
+  site_base="http://127.0.0.1:$port"
+  until curl -fso /dev/null --max-time 5 "$site_base/codes/$first"; do
+    kill -0 "$site_pid" 2>/dev/null || { echo "the site ($name) did not start:" >&2; cat "$work/$name.log" >&2; exit 1; }
+    [ $(($(now_ms) - start)) -lt 60000 ] || { echo "no code page from $name within 60 s" >&2; exit 1; }
+    sleep 0.02
+  done
+  site_ms=$(($(now_ms) - start))
+}
+
+# nginx_start NAME PORT SERVER-BODY [HTTP-EXTRA]: nginx on 127.0.0.1:PORT, its pid and temp files under $work.
+nginx_start() {
+  cat > "$work/$1.conf" <<CONF
+worker_processes auto;
+pid $work/$1.pid;
+error_log $work/$1-error.log;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path $work/nginx-tmp; proxy_temp_path $work/nginx-tmp; fastcgi_temp_path $work/nginx-tmp;
+  uwsgi_temp_path $work/nginx-tmp; scgi_temp_path $work/nginx-tmp;
+  ${4:-}
+  server { listen 127.0.0.1:$2; $3 }
+}
+CONF
+  mkdir -p "$work/nginx-tmp"
+  "$nginx_bin" -c "$work/$1.conf" -g 'daemon off;' & pids+=("$!")
+  for _ in $(seq 200); do curl -fso /dev/null --max-time 5 "http://127.0.0.1:$2/codes/$first" && break; sleep 0.05; done
+  curl -fso /dev/null --max-time 5 "http://127.0.0.1:$2/codes/$first" || { echo "nginx ($1) does not serve the pages:" >&2; cat "$work/$1-error.log" >&2; exit 1; }
+}
+
+stop_all() { kill "${pids[@]}" 2>/dev/null || true; wait "${pids[@]}" 2>/dev/null || true; pids=(); }
+
+# The first time at a size: nginx serves the code pages saved from the running site (as they are served), wrk.
+static_floor() {
+  [ -z "$ng_rps" ] || return 0
+  local static="$work/static-$n" code ng_p99 ng_bad ng_err port
+  mkdir -p "$static/codes"
+  for code in $codes; do curl -fso "$static/codes/$code" --max-time 10 "$site_base/codes/$code"; done
+  port=$(free_port)
+  nginx_start static "$port" "root $static; default_type text/html;"
+  read -r ng_rps ng_p99 ng_bad ng_err < <(load "http://127.0.0.1:$port" "$work/code-paths")
+  row "$n | | code page, nginx static (floor) | req/s, p99 ms, non-2xx, socket errors | $ng_rps, $ng_p99, $ng_bad, $ng_err | | "
+}
+
+# http_rows LABEL WHAT BASE: wrk on code pages, searches and suggestions, each after a short pass so the figures
+# are the served state (each search computed once, then output-cached until the next publish).
+# Each kind starts once the previous load's backlog is gone (requests still running after wrk closed its
+# connections): /health answered within 1 s, waited for 20 s at most.
+settle() {
+  local end=$(($(now_ms) + 20000))
+  until curl -fso /dev/null --max-time 1 "$1/health"; do
+    [ "$(now_ms)" -lt "$end" ] || { echo "$1 still busy after 20 s; measuring anyway" >&2; return 0; }
+    sleep 0.2
+  done
+}
+http_rows() {
+  local kind rps p99 bad err
+  for kind in code search suggest; do
+    settle "$3"
+    wrk -t2 -c"$connections" -d"${warm_seconds}s" --timeout 5s -s "$work/paths.lua" "$3" -- "$work/$kind-paths" >/dev/null 2>&1 || true
+    read -r rps p99 bad err < <(load "$3" "$work/$kind-paths")
+    row "$n | $1 | $kind over HTTP, $2, $connections connections | req/s, p99 ms, non-2xx, socket errors | $rps, $p99, $bad, $err | of nginx static: | $(share "$rps" "$ng_rps")"
+  done
+}
+
+[[ " $engines " != *" postgres "* ]] || start_postgres
 
 for n in $pages; do
   echo "== $n pages" >&2
   corpus="$work/corpus-$n"; data="$work/data-$n"
   "$tools" generate-corpus --pages "$n" --out "$corpus" >/dev/null
   cp content/synonyms.csv content/cpt-ranges.csv "$corpus/"
-
-  # Import (parse, similar codes, HTML, publish) against the floor, median of $repeats runs each.
-  imports=(); floors=()
-  for r in $(seq "$repeats"); do
-    rm -rf "$data" "$work/floor.db"
-    imports+=("$(timed "$web" import --content "$corpus" --db "$data/procedures.db")")
-    floors+=("$(cd "$corpus" && timed sqlite3 "$work/floor.db" \
-      "CREATE VIRTUAL TABLE t USING fts5(name, body); INSERT INTO t(name, body) SELECT name, readfile(name) FROM fsdir('.') WHERE name LIKE '%.txt';")")
-  done
-  import_s=$(printf '%s\n' "${imports[@]}" | cut -d' ' -f1 | median)
-  import_mb=$(printf '%s\n' "${imports[@]}" | cut -d' ' -f2 | sort -g | tail -1 | awk '{printf "%.0f", $1 / 1024}')
-  floor_s=$(printf '%s\n' "${floors[@]}" | cut -d' ' -f1 | median)
-  floor_mb=$(printf '%s\n' "${floors[@]}" | cut -d' ' -f2 | sort -g | tail -1 | awk '{printf "%.0f", $1 / 1024}')
-  row "$n | import | median wall s (peak MB) | $import_s ($import_mb) | sqlite3 FTS5 floor: $floor_s ($floor_mb) | $(awk -v a="$import_s" -v b="$floor_s" 'BEGIN {printf "%.1fx", a / b}')"
-
-  # Search and suggest in-process over the fixed query list.
-  latency=$("$bench" latency --db "$data/procedures.db" --content "$corpus" --queries tests/bench/queries.tsv --rounds "$((repeats > 1 ? 5 : 2))")
-  echo "$latency" >&2
-  for op in search suggest; do
-    read -r p50 p99 < <(awk -F'|' -v op="$op" '$2 ~ " "op" " && $3 ~ / all / {gsub(/ /, ""); print $5, $6}' <<<"$latency")
-    row "$n | $op (in-process, 200 queries) | p50 / p99 ms | $p50 / $p99 | | "
-  done
-
-  # The site on the imported database: time to the first code page, then wrk against nginx.
-  port=$(free_port)
   codes=$(awk -F, 'NR > 1 && NR <= 51 {print $2}' "$corpus/codes.csv")
   first=$(head -1 <<<"$codes")
-  start=$(now_ms)
-  (cd "$work" && Database__Path="$data/procedures.db" Content__Path="$corpus" ASPNETCORE_ENVIRONMENT=Production \
-    Serilog__MinimumLevel__Default=Warning RateLimits__Enabled=false Security__HttpsRedirection=false \
-    exec "$web" --urls "http://127.0.0.1:$port" >"$work/site.log" 2>&1) &
-  site=$!; pids+=("$site")
-  until curl -fso /dev/null "http://127.0.0.1:$port/codes/$first"; do
-    kill -0 "$site" 2>/dev/null || { echo "the site did not start:" >&2; cat "$work/site.log" >&2; exit 1; }
-    [ $(($(now_ms) - start)) -lt 60000 ] || { echo "no code page within 60 s" >&2; exit 1; }
-    sleep 0.02
-  done
-  row "$n | start to first code page | ms | $(($(now_ms) - start)) | | "
-
-  # nginx serves the same code pages, saved as they are served.
-  static="$work/static-$n"; mkdir -p "$static/codes"
-  for code in $codes; do curl -fso "$static/codes/$code" "http://127.0.0.1:$port/codes/$code"; done
   sed 's|^|/codes/|' <<<"$codes" > "$work/code-paths"
-  nginx_port=$(free_port)
-  cat > "$work/nginx.conf" <<CONF
-worker_processes auto;
-pid $work/nginx.pid;
-error_log $work/nginx-error.log;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  client_body_temp_path $work/nginx-tmp; proxy_temp_path $work/nginx-tmp; fastcgi_temp_path $work/nginx-tmp;
-  uwsgi_temp_path $work/nginx-tmp; scgi_temp_path $work/nginx-tmp;
-  server { listen 127.0.0.1:$nginx_port; root $static; default_type text/html; }
-}
-CONF
-  mkdir -p "$work/nginx-tmp"
-  "$nginx_bin" -c "$work/nginx.conf" -g 'daemon off;' & pids+=("$!")
-  for _ in $(seq 200); do curl -fso /dev/null "http://127.0.0.1:$nginx_port/codes/$first" && break; sleep 0.05; done
-  curl -fso /dev/null "http://127.0.0.1:$nginx_port/codes/$first" || { echo "nginx does not serve the pages:" >&2; cat "$work/nginx-error.log" >&2; exit 1; }
-
   python3 - "$work" <<'PY'
 import sys, urllib.parse
 work = sys.argv[1]
@@ -159,23 +215,87 @@ with open(f"{work}/suggest-paths", "w") as f:
         for n in (2, 4, 7):
             if n <= len(q): f.write("/api/suggest?q=" + urllib.parse.quote(q[:n]) + "\n")
 PY
-  read -r ng_rps ng_p99 ng_bad ng_err < <(load "http://127.0.0.1:$nginx_port" "$work/code-paths")
-  row "$n | code page, nginx static (floor) | req/s, p99 ms, non-2xx, socket errors | $ng_rps, $ng_p99, $ng_bad, $ng_err | | "
-  for kind in code search suggest; do
-    paths="$work/$kind-paths"; [ "$kind" = code ] && paths="$work/code-paths"
-    # A short pass first, so the figures are the served state: each search computed once, then output-cached until the next publish.
-    wrk -t2 -c"$connections" -d2s --timeout 5s -s "$work/paths.lua" "http://127.0.0.1:$port" -- "$paths" >/dev/null 2>&1 || true
-    read -r rps p99 bad err < <(load "http://127.0.0.1:$port" "$paths")
-    row "$n | $kind over HTTP, $connections connections | req/s, p99 ms, non-2xx, socket errors | $rps, $p99, $bad, $err | of nginx: | $(awk -v a="$rps" -v b="$ng_rps" 'BEGIN {printf "%.0f%%", 100 * a / b}')"
-  done
+  ng_rps=""
 
-  kill "${pids[@]}" 2>/dev/null || true; wait "${pids[@]}" 2>/dev/null || true; pids=()
-  rm -rf "$corpus" "$data" "$static" "$work/floor.db"
+  for engine in $engines; do
+    imports=(); floors=()
+    if [ "$engine" = sqlite ]; then
+      echo "-- SQLite" >&2
+      # Import (parse, similar codes, HTML, publish) against the floor, median of $repeats runs each.
+      for _ in $(seq "$repeats"); do
+        rm -rf "$data" "$work/floor.db"
+        imports+=("$(timed "$web" import --content "$corpus" --db "$data/procedures.db")")
+        floors+=("$(cd "$corpus" && timed sqlite3 "$work/floor.db" \
+          "CREATE VIRTUAL TABLE t USING fts5(name, body); INSERT INTO t(name, body) SELECT name, readfile(name) FROM fsdir('.') WHERE name LIKE '%.txt';")")
+      done
+      label=SQLite; floor_name="sqlite3 FTS5 floor"
+      engine_args=("--Database:Path=$data/procedures.db")
+      latency_args=(--db "$data/procedures.db")
+    else
+      echo "-- PostgreSQL" >&2
+      # The floor's input: the same page files as one CSV (file name, text), packed once, outside the timing.
+      python3 - "$corpus" "$work/pages.csv" <<'PY'
+import csv, os, sys
+corpus, out = sys.argv[1], sys.argv[2]
+with open(out, "w", newline="", encoding="utf-8") as f:
+    w = csv.writer(f)
+    for name in sorted(os.listdir(corpus)):
+        if name.endswith(".txt"):
+            with open(os.path.join(corpus, name), encoding="utf-8") as page: w.writerow([name, page.read()])
+PY
+      for _ in $(seq "$repeats"); do
+        fresh_database procref; fresh_database floor
+        imports+=("$(timed "$web" import --content "$corpus" --Database:Provider=Postgres "--ConnectionStrings:Postgres=$(pg_connection procref)")")
+        # The same maintenance_work_mem as the import's own index builds.
+        floors+=("$(timed psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$pg_port" -U postgres -d floor \
+          -c "SET maintenance_work_mem = '256MB'" -c "CREATE TABLE t (name text, body text)" \
+          -c "\\copy t FROM '$work/pages.csv' WITH (FORMAT csv)" -c "CREATE INDEX ON t USING gin (to_tsvector('english', body))")")
+      done
+      psql_ -d postgres -c "DROP DATABASE floor WITH (FORCE)"
+      rm -f "$work/pages.csv"
+      label=PostgreSQL; floor_name='psql \copy + GIN floor'
+      engine_args=(--Database:Provider=Postgres "--ConnectionStrings:Postgres=$(pg_connection procref)")
+      latency_args=("${engine_args[@]}")
+    fi
+    import_s=$(printf '%s\n' "${imports[@]}" | cut -d' ' -f1 | median)
+    import_mb=$(printf '%s\n' "${imports[@]}" | cut -d' ' -f2 | sort -g | tail -1 | awk '{printf "%.0f", $1 / 1024}')
+    floor_s=$(printf '%s\n' "${floors[@]}" | cut -d' ' -f1 | median)
+    floor_mb=$(printf '%s\n' "${floors[@]}" | cut -d' ' -f2 | sort -g | tail -1 | awk '{printf "%.0f", $1 / 1024}')
+    row "$n | $label | import | median wall s (peak MB) | $import_s ($import_mb) | $floor_name: $floor_s ($floor_mb) | $(ratio "$import_s" "$floor_s")"
+
+    # Search and suggest in-process over the fixed query list.
+    latency=$("$bench" latency "${latency_args[@]}" --content "$corpus" --queries tests/bench/queries.tsv --rounds "$((repeats > 1 ? 5 : 2))")
+    echo "$latency" >&2
+    for op in search suggest; do
+      read -r p50 p99 < <(awk -F'|' -v op="$op" '$2 ~ " "op" " && $3 ~ / all / {gsub(/ /, ""); print $5, $6}' <<<"$latency")
+      row "$n | $label | $op (in-process, 200 queries) | p50 / p99 ms | $p50 / $p99 | | "
+    done
+
+    # The site on the imported database: time to the first code page, then wrk beside nginx's static floor.
+    start_site "$engine-a" "${engine_args[@]}"
+    row "$n | $label | start to first code page | ms | $site_ms | | "
+    a_base=$site_base
+    static_floor
+    http_rows "$label" "one instance" "$a_base"
+    if [ "$engine" = postgres ]; then
+      # A second instance on the same database; both behind nginx, with keep-alive to the upstream.
+      start_site "$engine-b" "${engine_args[@]}"
+      proxy_port=$(free_port)
+      nginx_start proxy "$proxy_port" \
+        'location / { proxy_pass http://procref; proxy_http_version 1.1; proxy_set_header Connection ""; proxy_set_header Host $host; }' \
+        "upstream procref { server ${a_base#http://}; server ${site_base#http://}; keepalive 64; }"
+      http_rows "$label" "two instances behind nginx" "http://127.0.0.1:$proxy_port"
+    fi
+    stop_all
+    rm -rf "$data" "$work/floor.db"
+  done
+  rm -rf "$corpus" "$work/static-$n"
+  [ -z "$pg_data" ] || psql_ -d postgres -c "DROP DATABASE IF EXISTS procref WITH (FORCE)"
 done
 
 echo
 echo "ProcedureReference performance, $(nproc) cores, $(free -g | awk '/^Mem/ {print $2}') GiB, $(date -u +%Y-%m-%d)"
 echo
-echo "| pages | measure | unit | ProcedureReference | floor | ratio |"
-echo "| ---: | --- | --- | --- | --- | --- |"
+echo "| pages | engine | measure | unit | ProcedureReference | floor | ratio |"
+echo "| ---: | --- | --- | --- | --- | --- | --- |"
 printf '%s\n' "${rows[@]}"
