@@ -8,9 +8,10 @@
 #    the content (content/ plus generated pages) imported into it by the command line; an admin added.
 # 3. Instances A and B of the site on that database, and nginx with an upstream of both.
 # 4. A sign-in made on A opens /admin on B (the data-protection keys and accounts are in the database).
-# 5. wrk, 256 connections for 20 s through nginx, while an admin uploads and publishes a change through A:
+# 5. wrk, 256 connections for 20 s through nginx (the pages readers ask most), while an admin uploads and publishes a change through A:
 #    zero socket errors, zero non-2xx, and B (asked directly) serving the change within 1 s of the publish.
-# 6. PostgreSQL stopped and started again under the same load: errors only while it is down (503, never a
+# 6. PostgreSQL stopped and started again under load that also reaches the database (past the output cache):
+#    errors only while it is down (503, never a
 #    socket error or a hang), /health 503 then 200 on both, and a clean load run afterwards; then a
 #    command-line publish reaches both instances.
 # Everything listens on and targets 127.0.0.1 only; every process started here is stopped by its pid on exit.
@@ -147,17 +148,20 @@ EOF
   note "nginx at $proxy in front of A and B"
 }
 
-# The URLs of a load run: cached ones, and ({n}: a new number each request) ones that reach the database.
+# The URLs of a load run: what readers mostly ask (pages the output cache holds between publishes), and with
+# 'uncached' also ones that reach the database every time ({n}: a new number each request).
 paths() {
   printf '%s\n' "/codes/$CHANGED_CODE" /codes/78458 /codes/34421 "${generated_codes[@]/#//codes/}" \
     "/search?q=blood+clot" "/search?q=784" "/search?q=thrombectmy" "/search?q=clot&section=risks" \
-    "/api/suggest?q=thromb" "/api/suggest?q=blood" \
+    "/api/suggest?q=thromb" "/api/suggest?q=blood"
+  [ "${1:-}" = uncached ] && printf '%s\n' \
     "/codes/$CHANGED_CODE?n={n}" "/search?q=clot&n={n}" "/search?q=venogram&section=risks&n={n}" "/api/search?q=blood+clot&n={n}"
+  return 0
 }
 
-# run_wrk NAME SECONDS: wrk through nginx in the background; sets wrk_pid.
+# run_wrk NAME SECONDS [uncached]: wrk through nginx in the background; sets wrk_pid.
 run_wrk() {
-  mapfile -t load_paths < <(paths)
+  mapfile -t load_paths < <(paths "${3:-}")
   wrk -t2 -c"$LOAD_CONNECTIONS" -d"$2s" --timeout 5s --latency -s "$repo/tests/security/load.lua" "$proxy" -- "${load_paths[@]}" \
     </dev/null >"$work/wrk-$1.txt" 2>&1 &
   wrk_pid=$!
@@ -228,7 +232,7 @@ publish_under_load() {
 
 restart_under_load() {
   note "wrk: $LOAD_CONNECTIONS connections, ${LOAD_SECONDS} s; PostgreSQL stopped at +5 s and started at +10 s"
-  run_wrk restart "$LOAD_SECONDS"
+  run_wrk restart "$LOAD_SECONDS" uncached
   sleep 5
   pg_stop || fail "PostgreSQL did not stop"
   sleep 1
@@ -251,7 +255,7 @@ restart_under_load() {
     for _ in $(seq 1 300); do code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$base/health"); [ "$code" = 200 ] && break; sleep 0.1; done
     [ "$code" = 200 ] || fail "$base/health answered $code after PostgreSQL came back"
   done
-  run_wrk after 5
+  run_wrk after 5 uncached
   wait "$wrk_pid"
   wrk_result after
   after_errors=$((socket_errors + non2xx))
