@@ -74,7 +74,7 @@ public sealed class PostgresContentVersionsTests
         var early = new PostgresContentReader(db.Source, db.Versions, db.Options);
         Assert.Equal(5, await early.PageCountAsync(CancellationToken.None));
 
-        File.WriteAllText(Path.Combine(db.Content, "900_zebra.txt"), SnippetSafetyTests.ScriptPage);
+        File.WriteAllText(Path.Combine(db.Content, "900_zebra.txt"), SearchTestData.ScriptPage);
         SeedContent.AddCode(db.Content, "900_zebra.txt", "99998");
         var next = db.Publish();
         db.Versions.Refresh();

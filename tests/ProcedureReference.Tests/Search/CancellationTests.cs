@@ -1,11 +1,14 @@
 using ProcedureReference.Search;
+using ProcedureReference.Tests.Postgres.Support;
+using ProcedureReference.Tests.Support;
 
 namespace ProcedureReference.Tests.Search;
 
 /// <summary>A search whose request has timed out or gone stops, with the usual cancellation exception, and leaves the index working.</summary>
-public sealed class CancellationTests(SearchDatabase db) : IClassFixture<SearchDatabase>
+public abstract class CancellationTests<TDb>(TDb db) : IClassFixture<TDb>
+    where TDb : class, ISearchTestDatabase<TDb>, new()
 {
-    [Fact]
+    [EngineFact]
     public void A_cancelled_search_throws_operation_cancelled()
     {
         using var cancel = new CancellationTokenSource();
@@ -15,7 +18,7 @@ public sealed class CancellationTests(SearchDatabase db) : IClassFixture<SearchD
         Assert.ThrowsAny<OperationCanceledException>(() => db.Index.Suggest("blood clot", cancellationToken: cancel.Token));
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Searches_cancelled_while_running_end_cancelled_and_later_searches_are_whole()
     {
         var expected = db.Codes("blood clot in leg");
@@ -41,3 +44,7 @@ public sealed class CancellationTests(SearchDatabase db) : IClassFixture<SearchD
         }
     }
 }
+
+public sealed class SqliteCancellationTests(SearchDatabase db) : CancellationTests<SearchDatabase>(db);
+
+public sealed class PostgresCancellationTests(PostgresSearchDatabase db) : CancellationTests<PostgresSearchDatabase>(db), IOnPostgres;

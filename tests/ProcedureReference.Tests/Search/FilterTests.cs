@@ -1,11 +1,14 @@
 using ProcedureReference.Search;
+using ProcedureReference.Tests.Postgres.Support;
+using ProcedureReference.Tests.Support;
 
 namespace ProcedureReference.Tests.Search;
 
 /// <summary>Section, system and category filters, and the facet counts beside the hits.</summary>
-public sealed class FilterTests(SearchDatabase db) : IClassFixture<SearchDatabase>
+public abstract class FilterTests<TDb>(TDb db) : IClassFixture<TDb>
+    where TDb : class, ISearchTestDatabase<TDb>, new()
 {
-    [Fact]
+    [EngineFact]
     public void A_section_filter_finds_pages_whose_section_mentions_the_word_and_links_the_snippet_to_it()
     {
         var results = db.Search("bleeding", section: "risks");
@@ -18,7 +21,7 @@ public sealed class FilterTests(SearchDatabase db) : IClassFixture<SearchDatabas
         });
     }
 
-    [Fact]
+    [EngineFact]
     public void A_section_filter_excludes_pages_that_use_the_word_elsewhere()
     {
         // 'lungs' is in the purpose and indications of 34421 but in no page's risks.
@@ -27,14 +30,14 @@ public sealed class FilterTests(SearchDatabase db) : IClassFixture<SearchDatabas
         Assert.Equal(["34421"], db.Codes("lungs", section: "Purpose"));
     }
 
-    [Fact]
+    [EngineFact]
     public void An_unknown_section_is_ignored()
     {
         Assert.Equal(db.Codes("bleeding"), db.Codes("bleeding", section: "risks} OR {title"));
         Assert.Equal(db.Codes("bleeding"), db.Codes("bleeding", section: "nonsense"));
     }
 
-    [Fact]
+    [EngineFact]
     public void Without_a_filter_the_snippet_links_to_the_best_matching_section()
     {
         var hit = db.Search("hematoma").Hits.Single(h => h.Code == "34421");
@@ -43,7 +46,7 @@ public sealed class FilterTests(SearchDatabase db) : IClassFixture<SearchDatabas
         Assert.Contains("<mark>hematoma</mark>", hit.SnippetHtml, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [EngineFact]
     public void A_title_only_match_links_nowhere_and_shows_the_summary()
     {
         // 'interpretation' is only in the title and name of 72275.
@@ -54,7 +57,7 @@ public sealed class FilterTests(SearchDatabase db) : IClassFixture<SearchDatabas
         Assert.StartsWith("Epidurography is a diagnostic imaging procedure", hit.SnippetHtml, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [EngineFact]
     public void The_system_filter_is_exact()
     {
         Assert.Equal(5, db.Search("procedure", system: "CPT").Total);
@@ -62,7 +65,7 @@ public sealed class FilterTests(SearchDatabase db) : IClassFixture<SearchDatabas
         Assert.Equal(0, db.Search("procedure", system: "cpt' OR '1'='1").Total);
     }
 
-    [Fact]
+    [EngineFact]
     public void Hits_carry_their_category_from_the_code_ranges()
     {
         var categories = db.Search("procedure").Hits.ToDictionary(h => h.Code, h => h.Category);
@@ -74,7 +77,7 @@ public sealed class FilterTests(SearchDatabase db) : IClassFixture<SearchDatabas
         Assert.Equal("Surgery", categories["37188"]);
     }
 
-    [Fact]
+    [EngineFact]
     public void Facets_count_the_whole_match_not_just_the_page()
     {
         var results = db.Search("procedure", pageSize: 1);
@@ -87,7 +90,7 @@ public sealed class FilterTests(SearchDatabase db) : IClassFixture<SearchDatabas
         Assert.Equal(results.Sections.Select(s => s.Count).OrderDescending(), results.Sections.Select(s => s.Count));
     }
 
-    [Fact]
+    [EngineFact]
     public void The_category_filter_keeps_that_category_and_its_facet_still_shows_the_others()
     {
         var results = db.Search("procedure", category: "Surgery");
@@ -98,14 +101,14 @@ public sealed class FilterTests(SearchDatabase db) : IClassFixture<SearchDatabas
         Assert.Equal([new("CPT", "CPT", 2)], results.Systems);
     }
 
-    [Fact]
+    [EngineFact]
     public void The_category_filter_applies_to_code_matches_too()
     {
         Assert.Equal(["78458"], db.Codes("78458", category: "Radiology"));
         Assert.Empty(db.Codes("78458", category: "Surgery"));
     }
 
-    [Fact]
+    [EngineFact]
     public void The_section_facet_counts_pages_matching_within_each_section()
     {
         var sections = db.Search("bleeding").Sections.ToDictionary(s => s.Value, s => s.Count);
@@ -115,7 +118,7 @@ public sealed class FilterTests(SearchDatabase db) : IClassFixture<SearchDatabas
         Assert.DoesNotContain("title", sections.Keys);
     }
 
-    [Fact]
+    [EngineFact]
     public void A_code_search_has_system_and_category_facets_but_no_section_facet()
     {
         var results = db.Search("37188");
@@ -125,3 +128,7 @@ public sealed class FilterTests(SearchDatabase db) : IClassFixture<SearchDatabas
         Assert.Empty(results.Sections);
     }
 }
+
+public sealed class SqliteFilterTests(SearchDatabase db) : FilterTests<SearchDatabase>(db);
+
+public sealed class PostgresFilterTests(PostgresSearchDatabase db) : FilterTests<PostgresSearchDatabase>(db), IOnPostgres;

@@ -1,21 +1,15 @@
 using ProcedureReference.Search;
+using ProcedureReference.Tests.Postgres.Support;
+using ProcedureReference.Tests.Support;
 
 namespace ProcedureReference.Tests.Search;
 
 /// <summary>Whatever is typed into the search box, search and type-ahead answer normally.</summary>
-public sealed class HostileQueryTests(SearchDatabase db) : IClassFixture<SearchDatabase>
+public abstract class HostileQueryTests<TDb>(TDb db) : IClassFixture<TDb>
+    where TDb : class, ISearchTestDatabase<TDb>, new()
 {
-    public static TheoryData<string> Hostile => new()
-    {
-        "", " ", "\t\r\n ", new string('a', 10_000), new string('"', 10_000), string.Concat(Enumerable.Repeat("thrombectomy ", 1000)),
-        "\"", "\"\"", "*", "-", "-thrombectomy", "NEAR(", "NEAR(thrombectomy bleeding, 2)", "AND", "OR NOT", "thrombectomy OR NOT",
-        "((", ")", "\u0000\u0007", "thromb\u0000ectomy", "🙂", "🩸 clot", "\ud83d", "' OR 1=1 --", "'; DROP TABLE pages; --",
-        "title:foo", "{risks}:x", "{risks} : bleeding", "^", "^thrombectomy", "a*b", "%", "_", "78%", "7_4", "\\", "💉💉💉",
-        "e\u0301\u0301\u0301", "\uFEFF", "<script>alert(1)</script>", "%00", "j11%", "K35.80", "0042T", "x-ray", "x", "a b c d e f g h i j k l m n o p",
-    };
-
-    [Theory]
-    [MemberData(nameof(Hostile))]
+    [EngineTheory]
+    [MemberData(nameof(SearchTestData.Hostile), MemberType = typeof(SearchTestData))]
     public void Search_answers_normally(string text)
     {
         var results = db.Index.Search(new SearchQuery(text));
@@ -26,8 +20,8 @@ public sealed class HostileQueryTests(SearchDatabase db) : IClassFixture<SearchD
         Assert.DoesNotContain(results.Query, char.IsControl);
     }
 
-    [Theory]
-    [MemberData(nameof(Hostile))]
+    [EngineTheory]
+    [MemberData(nameof(SearchTestData.Hostile), MemberType = typeof(SearchTestData))]
     public void Search_with_hostile_filters_answers_normally(string text)
     {
         var results = db.Index.Search(new SearchQuery("bleeding " + text, System: text, Category: text, Section: text, Page: int.MaxValue, PageSize: int.MinValue));
@@ -36,8 +30,8 @@ public sealed class HostileQueryTests(SearchDatabase db) : IClassFixture<SearchD
         Assert.Equal(1, results.PageSize);
     }
 
-    [Theory]
-    [MemberData(nameof(Hostile))]
+    [EngineTheory]
+    [MemberData(nameof(SearchTestData.Hostile), MemberType = typeof(SearchTestData))]
     public void Suggest_answers_normally(string text)
     {
         Assert.NotNull(db.Index.Suggest(text));
@@ -45,7 +39,7 @@ public sealed class HostileQueryTests(SearchDatabase db) : IClassFixture<SearchD
         Assert.Empty(db.Index.Suggest(text, limit: int.MinValue));
     }
 
-    [Fact]
+    [EngineFact]
     public void Empty_and_punctuation_only_queries_give_empty_results()
     {
         foreach (var text in new[] { "", "   ", "\"*-()", "🙂", null! })
@@ -57,7 +51,7 @@ public sealed class HostileQueryTests(SearchDatabase db) : IClassFixture<SearchD
         }
     }
 
-    [Fact]
+    [EngineFact]
     public void Operator_words_are_searched_as_words()
     {
         // 'and' is on every page; as an FTS5 keyword alone it would be a syntax error.
@@ -66,7 +60,7 @@ public sealed class HostileQueryTests(SearchDatabase db) : IClassFixture<SearchD
         Assert.True(db.Index.Search(new SearchQuery("NOT")).Total > 0);
     }
 
-    [Fact]
+    [EngineFact]
     public void Punctuation_around_words_is_dropped_not_obeyed()
     {
         Assert.Equal(
@@ -74,3 +68,7 @@ public sealed class HostileQueryTests(SearchDatabase db) : IClassFixture<SearchD
             db.Codes("\"thrombectomy\" -bleeding* ((\u0000"));
     }
 }
+
+public sealed class SqliteHostileQueryTests(SearchDatabase db) : HostileQueryTests<SearchDatabase>(db);
+
+public sealed class PostgresHostileQueryTests(PostgresSearchDatabase db) : HostileQueryTests<PostgresSearchDatabase>(db), IOnPostgres;

@@ -1,3 +1,4 @@
+using ProcedureReference.Reading;
 using ProcedureReference.Search;
 using ProcedureReference.Sqlite;
 using ProcedureReference.Testing;
@@ -9,7 +10,7 @@ namespace ProcedureReference.Tests.Search;
 /// A real database imported from a temp copy of content/, with a search index over it using the repository's
 /// own synonyms.csv and cpt-ranges.csv (so the shipped files are what the tests exercise).
 /// </summary>
-public sealed class SearchDatabase : IDisposable
+public sealed class SearchDatabase : ISearchTestDatabase<SearchDatabase>
 {
     private readonly TempFolder _temp = new();
 
@@ -23,15 +24,14 @@ public sealed class SearchDatabase : IDisposable
         Content = SeedContent.CopyTo(_temp);
         changeContent(Content);
         Path = _temp.Combine("data", "ref.db");
-        var report = TestContent.Publish(Content, Path);
-        if (!report.Succeeded) throw new InvalidOperationException(report.FatalError);
+        Publish();
         var options = new SqliteOptions { DatabasePath = Path, AdminDatabasePath = _temp.Combine("data", "admin.db") };
         Versions = new SqliteContentVersions(options);
         Index = new SqliteSearchIndex(options, Versions, RepositorySynonyms, RepositoryCategories);
     }
 
     /// <summary>The seed pages after <paramref name="changeContent"/> has changed the copied content folder.</summary>
-    public static SearchDatabase With(Action<string> changeContent) => new(changeContent);
+    public static SearchDatabase WithContent(Action<string> changeContent) => new(changeContent);
 
     public static Synonyms RepositorySynonyms { get; } = Synonyms.Load(System.IO.Path.Combine(SeedContent.Folder, "synonyms.csv"));
 
@@ -45,6 +45,17 @@ public sealed class SearchDatabase : IDisposable
     public SqliteContentVersions Versions { get; }
 
     public SqliteSearchIndex Index { get; }
+
+    ISearchIndex ISearchTestDatabase.Index => Index;
+
+    IContentVersions ISearchTestDatabase.Versions => Versions;
+
+    /// <summary>Imports <see cref="Content"/> as it is now into <see cref="Path"/>; the index sees it after <see cref="Versions"/>' Refresh.</summary>
+    public void Publish()
+    {
+        var report = TestContent.Publish(Content, Path);
+        if (!report.Succeeded) throw new InvalidOperationException(report.FatalError);
+    }
 
     public SearchResults Search(string text, string? system = null, string? category = null, string? section = null, int page = 1, int pageSize = 20) =>
         Index.Search(new SearchQuery(text, system, category, section, page, pageSize));

@@ -1,11 +1,13 @@
+using ProcedureReference.Tests.Postgres.Support;
 using ProcedureReference.Tests.Support;
 
 namespace ProcedureReference.Tests.Search;
 
 /// <summary>Search over the five imported seed pages: codes, words, synonyms, typos, ranking and paging.</summary>
-public sealed class SearchTests(SearchDatabase db) : IClassFixture<SearchDatabase>
+public abstract class SearchTests<TDb>(TDb db) : IClassFixture<TDb>
+    where TDb : class, ISearchTestDatabase<TDb>, new()
 {
-    [Fact]
+    [EngineFact]
     public void A_full_code_finds_that_page_first()
     {
         var results = db.Search("78458");
@@ -17,7 +19,7 @@ public sealed class SearchTests(SearchDatabase db) : IClassFixture<SearchDatabas
         Assert.StartsWith("A bilateral venogram is a diagnostic imaging procedure", results.Hits[0].SnippetHtml, StringComparison.Ordinal);
     }
 
-    [Theory]
+    [EngineTheory]
     [InlineData("784", "78458")]
     [InlineData("3718", "37188")]
     [InlineData(" 7649 ", "76496")]
@@ -26,20 +28,20 @@ public sealed class SearchTests(SearchDatabase db) : IClassFixture<SearchDatabas
         Assert.Equal([code], db.Codes(query));
     }
 
-    [Fact]
+    [EngineFact]
     public void Several_codes_find_each_in_the_order_typed()
     {
         Assert.Equal(["78458", "34421"], db.Codes("78458, 34421"));
     }
 
-    [Fact]
+    [EngineFact]
     public void An_unknown_code_finds_nothing()
     {
         Assert.Empty(db.Codes("99999"));
         Assert.Empty(db.Codes("J1100"));
     }
 
-    [Fact]
+    [EngineFact]
     public void A_code_mixed_with_words_finds_the_code_first_then_the_word_matches()
     {
         var codes = db.Codes("37188 venogram");
@@ -48,7 +50,7 @@ public sealed class SearchTests(SearchDatabase db) : IClassFixture<SearchDatabas
         Assert.Contains("78458", codes);
     }
 
-    [Fact]
+    [EngineFact]
     public void Words_find_the_pages_that_use_them_and_rank_title_matches_first()
     {
         var codes = db.Codes("thrombectomy");
@@ -58,20 +60,20 @@ public sealed class SearchTests(SearchDatabase db) : IClassFixture<SearchDatabas
         Assert.True(venogram == -1 || venogram > 1);
     }
 
-    [Fact]
+    [EngineFact]
     public void The_last_word_matches_as_a_prefix()
     {
         Assert.Equal(["34421", "37188"], db.Codes("thrombect").Order());
         Assert.Contains("72275", db.Codes("epidurog"));
     }
 
-    [Fact]
+    [EngineFact]
     public void Several_words_must_all_match()
     {
         Assert.Equal(["72275"], db.Codes("spinal stenosis"));
     }
 
-    [Fact]
+    [EngineFact]
     public void Blood_clot_finds_the_clot_pages_through_synonyms_and_lists_what_was_added()
     {
         var results = db.Search("blood clot");
@@ -84,7 +86,7 @@ public sealed class SearchTests(SearchDatabase db) : IClassFixture<SearchDatabas
         Assert.Contains("thrombosis", results.ExpandedTerms);
     }
 
-    [Fact]
+    [EngineFact]
     public void DVT_finds_the_pages_that_spell_out_deep_vein_thrombosis()
     {
         var results = db.Search("DVT");
@@ -94,7 +96,7 @@ public sealed class SearchTests(SearchDatabase db) : IClassFixture<SearchDatabas
         Assert.Contains("deep vein thrombosis", results.ExpandedTerms);
     }
 
-    [Fact]
+    [EngineFact]
     public void Dye_test_finds_the_contrast_pages()
     {
         var codes = db.Codes("dye test");
@@ -103,7 +105,7 @@ public sealed class SearchTests(SearchDatabase db) : IClassFixture<SearchDatabas
         Assert.Contains("72275", codes);
     }
 
-    [Fact]
+    [EngineFact]
     public void A_misspelt_word_is_corrected_and_the_corrected_hits_are_shown()
     {
         var results = db.Search("thrombectmy");
@@ -113,7 +115,7 @@ public sealed class SearchTests(SearchDatabase db) : IClassFixture<SearchDatabas
         Assert.Equal(["34421", "37188"], results.Hits.Select(h => h.Code).Order());
     }
 
-    [Fact]
+    [EngineFact]
     public void Fluroscopy_finds_the_fluoroscopic_procedure()
     {
         var results = db.Search("fluroscopy");
@@ -122,7 +124,7 @@ public sealed class SearchTests(SearchDatabase db) : IClassFixture<SearchDatabas
         Assert.Contains("76496", results.Hits.Select(h => h.Code));
     }
 
-    [Fact]
+    [EngineFact]
     public void A_query_that_finds_something_has_no_did_you_mean_and_nonsense_gets_none()
     {
         Assert.Null(db.Search("thrombectomy").DidYouMean);
@@ -132,7 +134,7 @@ public sealed class SearchTests(SearchDatabase db) : IClassFixture<SearchDatabas
         Assert.Equal(0, nonsense.Total);
     }
 
-    [Fact]
+    [EngineFact]
     public void Paging_returns_page_size_hits_and_the_full_total()
     {
         var all = db.Search("procedure");
@@ -151,7 +153,7 @@ public sealed class SearchTests(SearchDatabase db) : IClassFixture<SearchDatabas
         Assert.Equal(all.Hits.Select(h => h.Code), first.Hits.Concat(second.Hits).Concat(last.Hits).Select(h => h.Code));
     }
 
-    [Fact]
+    [EngineFact]
     public void Page_and_page_size_out_of_range_are_clamped()
     {
         var results = db.Search("procedure", page: -4, pageSize: 100_000);
@@ -161,7 +163,7 @@ public sealed class SearchTests(SearchDatabase db) : IClassFixture<SearchDatabas
         Assert.Equal(5, results.Hits.Count);
     }
 
-    [Fact]
+    [EngineFact]
     public void Text_hits_are_ordered_by_descending_score()
     {
         var scores = db.Search("contrast dye").Hits.Select(h => h.Score).ToList();
@@ -170,20 +172,24 @@ public sealed class SearchTests(SearchDatabase db) : IClassFixture<SearchDatabas
         Assert.Equal(scores.OrderDescending(), scores);
     }
 
-    [Fact]
+    [EngineFact]
     public void A_new_import_is_seen_by_the_next_search()
     {
-        using var fresh = new SearchDatabase();
+        using var fresh = new TDb();
         Assert.Empty(fresh.Index.Suggest("zebra"));
         Assert.Null(fresh.Search("zebrafication").DidYouMean);
 
         var page = Path.Combine(fresh.Content, "900_zebra.txt");
-        File.WriteAllText(page, SnippetSafetyTests.ScriptPage);
+        File.WriteAllText(page, SearchTestData.ScriptPage);
         SeedContent.AddCode(fresh.Content, "900_zebra.txt", "99998");
-        Assert.True(ProcedureReference.Testing.TestContent.Publish(fresh.Content, fresh.Path).Succeeded);
+        fresh.Publish();
         fresh.Versions.Refresh();
 
         Assert.Equal("99998", Assert.Single(fresh.Index.Suggest("zebra")).Code);
         Assert.Equal("zebrafication", fresh.Search("zebrafcation").DidYouMean);
     }
 }
+
+public sealed class SqliteSearchTests(SearchDatabase db) : SearchTests<SearchDatabase>(db);
+
+public sealed class PostgresSearchTests(PostgresSearchDatabase db) : SearchTests<PostgresSearchDatabase>(db), IOnPostgres;

@@ -1,38 +1,19 @@
+using ProcedureReference.Tests.Postgres.Support;
 using ProcedureReference.Tests.Support;
 
 namespace ProcedureReference.Tests.Search;
 
 /// <summary>The index holds raw page text; snippets must come out as safe HTML with only our mark tags.</summary>
-public sealed class SnippetSafetyTests
+public abstract class SnippetSafetyTests<TDb>
+    where TDb : class, ISearchTestDatabase<TDb>, new()
 {
-    /// <summary>A page whose text looks like HTML, imported beside the seeds.</summary>
-    public const string ScriptPage = """
-        Search all medical codes
-
-        Zebrafication <script>alert(1)</script> procedure
-
-        CPT4 code
-
-        Name of the Procedure:
-
-        Zebrafication Procedure
-
-        Summary
-
-        The zebrafication procedure uses a <script>alert("x")</script> tag & an <img src=x onerror=alert(2)> to test zebrafication.
-
-        Risks and Complications
-
-          • Zebrafication may cause <b>bleeding</b> & 'quotes'
-        """;
-
-    private static SearchDatabase WithScriptPage() => SearchDatabase.With(content =>
+    private static TDb WithScriptPage() => TDb.WithContent(content =>
     {
-        File.WriteAllText(Path.Combine(content, "900_zebra.txt"), ScriptPage);
+        File.WriteAllText(Path.Combine(content, "900_zebra.txt"), SearchTestData.ScriptPage);
         SeedContent.AddCode(content, "900_zebra.txt", "99998");
     });
 
-    [Fact]
+    [EngineFact]
     public void A_snippet_encodes_page_text_and_marks_the_matches()
     {
         using var db = WithScriptPage();
@@ -48,7 +29,7 @@ public sealed class SnippetSafetyTests
         AssertOnlyMarkTags(hit.SnippetHtml);
     }
 
-    [Fact]
+    [EngineFact]
     public void Markup_in_the_matched_text_is_encoded_too()
     {
         using var db = WithScriptPage();
@@ -59,10 +40,10 @@ public sealed class SnippetSafetyTests
         AssertOnlyMarkTags(hit.SnippetHtml);
     }
 
-    [Fact]
+    [EngineFact]
     public void Every_seed_snippet_is_balanced_mark_tags_around_encoded_text()
     {
-        using var db = new SearchDatabase();
+        using var db = new TDb();
 
         foreach (var query in new[] { "procedure", "blood clot", "contrast dye x-ray", "37188", "risk" })
             foreach (var hit in db.Search(query).Hits) AssertOnlyMarkTags(hit.SnippetHtml);
@@ -79,3 +60,7 @@ public sealed class SnippetSafetyTests
         Assert.Equal(opens, closes);
     }
 }
+
+public sealed class SqliteSnippetSafetyTests : SnippetSafetyTests<SearchDatabase>;
+
+public sealed class PostgresSnippetSafetyTests : SnippetSafetyTests<PostgresSearchDatabase>, IOnPostgres;

@@ -1,6 +1,7 @@
 using Npgsql;
 using ProcedureReference.Importing;
 using ProcedureReference.Postgres;
+using ProcedureReference.Reading;
 using ProcedureReference.Search;
 using ProcedureReference.Tests.Search;
 using ProcedureReference.Tests.Support;
@@ -13,7 +14,7 @@ namespace ProcedureReference.Tests.Postgres.Support;
 /// <see cref="SearchDatabase"/>. Nothing is made where PostgreSQL is missing and not required (the tests are
 /// skipped then).
 /// </summary>
-public sealed class PostgresSearchDatabase : IDisposable
+public sealed class PostgresSearchDatabase : ISearchTestDatabase<PostgresSearchDatabase>
 {
     private readonly TempFolder _temp = new();
 
@@ -37,7 +38,7 @@ public sealed class PostgresSearchDatabase : IDisposable
     }
 
     /// <summary>The seed pages after <paramref name="changeContent"/> has changed the copied content folder.</summary>
-    public static PostgresSearchDatabase With(Action<string> changeContent) => new(changeContent);
+    public static PostgresSearchDatabase WithContent(Action<string> changeContent) => new(changeContent);
 
     public string Content { get; }
 
@@ -57,6 +58,12 @@ public sealed class PostgresSearchDatabase : IDisposable
     public PostgresContentVersions Versions { get; } = null!;
 
     public PostgresSearchIndex Index { get; } = null!;
+
+    ISearchIndex ISearchTestDatabase.Index => Index;
+
+    IContentVersions ISearchTestDatabase.Versions => Versions;
+
+    void ISearchTestDatabase.Publish() => Publish();
 
     /// <summary>Imports <see cref="Content"/> as it is now and publishes it through the store (which NOTIFYs); returns the new live version's id.</summary>
     public long Publish()
