@@ -1,11 +1,10 @@
-using ProcedureReference.Testing;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
-namespace ProcedureReference.Tests.Support;
+namespace ProcedureReference.Testing;
 
 /// <summary>
-/// Marks a test class that runs on PostgreSQL: its <see cref="EngineFactAttribute"/> and
+/// Marks a test class whose app runs on PostgreSQL: its <see cref="EngineFactAttribute"/> and
 /// <see cref="EngineTheoryAttribute"/> tests are skipped with what is missing where the server cannot be run here
 /// (unless PROCREF_REQUIRE_POSTGRES=1), while the same tests of the SQLite class run.
 /// </summary>
@@ -17,12 +16,12 @@ public interface IOnPostgres;
 /// A fact written once in an abstract test class and run by one small subclass per engine. xunit 2 can skip only by
 /// attribute, and the attribute sits on the shared method, so the discoverer decides per concrete class.
 /// </summary>
-[XunitTestCaseDiscoverer("ProcedureReference.Tests.Support.EngineFactDiscoverer", "ProcedureReference.Tests")]
+[XunitTestCaseDiscoverer("ProcedureReference.Testing.EngineFactDiscoverer", TestAssembly.Name)]
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class EngineFactAttribute : FactAttribute;
 
 /// <inheritdoc cref="EngineFactAttribute"/>
-[XunitTestCaseDiscoverer("ProcedureReference.Tests.Support.EngineTheoryDiscoverer", "ProcedureReference.Tests")]
+[XunitTestCaseDiscoverer("ProcedureReference.Testing.EngineTheoryDiscoverer", TestAssembly.Name)]
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class EngineTheoryAttribute : TheoryAttribute;
 
