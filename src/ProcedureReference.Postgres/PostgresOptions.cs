@@ -17,11 +17,23 @@ public sealed class PostgresOptions
 
     public static readonly TimeSpan DefaultCommandTimeout = TimeSpan.FromSeconds(30);
 
-    /// <summary>The connection string with <see cref="CommandTimeout"/> as every statement's default limit.</summary>
-    internal string BoundedConnectionString => new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString)
+    /// <summary>
+    /// The connection string with <see cref="CommandTimeout"/> as every statement's default limit, and as the limit of
+    /// opening a connection too where the string leaves Npgsql's 15 s: while the server restarts, an open that waits on
+    /// it held a reader for 12 s, past the request's own timeout.
+    /// </summary>
+    internal string BoundedConnectionString
     {
-        CommandTimeout = (int)Math.Ceiling(CommandTimeout.TotalSeconds),
-    }.ConnectionString;
+        get
+        {
+            var seconds = (int)Math.Ceiling(CommandTimeout.TotalSeconds);
+            var builder = new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString) { CommandTimeout = seconds };
+            if (builder.Timeout == DefaultConnectSeconds && seconds is > 0 and < DefaultConnectSeconds) builder.Timeout = seconds;
+            return builder.ConnectionString;
+        }
+    }
+
+    private const int DefaultConnectSeconds = 15;
 
     /// <summary>The pool of connections the engine's services share, statements bounded by <see cref="CommandTimeout"/>.</summary>
     internal Npgsql.NpgsqlDataSource CreateDataSource() => Npgsql.NpgsqlDataSource.Create(BoundedConnectionString);
