@@ -9,6 +9,8 @@ public sealed class LiveContentHealthCheck(IContentReader reader) : IHealthCheck
 {
     public const string Name = "live-content";
 
+    private const string UnreadableReason = "The live content cannot be read.";
+
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
@@ -22,6 +24,14 @@ public sealed class LiveContentHealthCheck(IContentReader reader) : IHealthCheck
         {
             // The domain's message, never the engine's: it is shown to whoever asks.
             return HealthCheckResult.Unhealthy(e.Message, e);
+        }
+#pragma warning disable CA1031 // a check fails closed: whatever stops the content being read makes the instance unhealthy
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+            // A failure the engine did not put in the domain's words (seen once: a file overwritten while a pooled
+            // connection was being replaced): still unreadable content, said the same way.
+            return HealthCheckResult.Unhealthy(UnreadableReason, new ContentUnreadableException(UnreadableReason, e));
         }
     }
 }
