@@ -5,8 +5,9 @@ using ProcedureReference.Storage;
 namespace ProcedureReference.Postgres;
 
 /// <summary>
-/// Admin accounts (names, hashed passwords, failed sign-ins and lock) and the audit log in the shared database, so
-/// that an account added or removed on one instance is added or removed on all. A failure of the server surfaces
+/// Admin accounts (names, hashed passwords, security stamps, failed sign-ins and lock) and the audit log in the
+/// shared database, so that an account added or removed on one instance is added or removed on all, and a session
+/// ended on one (its stamp renewed) is ended on all. A failure of the server surfaces
 /// as a <see cref="StorageException"/> whose message is the reason.
 /// </summary>
 public sealed class PostgresAdminStore : IAdminStore
@@ -23,9 +24,9 @@ public sealed class PostgresAdminStore : IAdminStore
         _source = source ?? options.CreateDataSource();
     }
 
-    public bool Add(string name, string passwordHash, DateTimeOffset createdAt) =>
-        Execute("INSERT INTO admins (name, password_hash, created_at) VALUES (@name, @hash, @now) ON CONFLICT (name) DO NOTHING",
-            ("name", name), ("hash", passwordHash), ("now", createdAt.ToUniversalTime())) == 1;
+    public bool Add(string name, string passwordHash, string securityStamp, DateTimeOffset createdAt) =>
+        Execute("INSERT INTO admins (name, password_hash, security_stamp, created_at) VALUES (@name, @hash, @stamp, @now) ON CONFLICT (name) DO NOTHING",
+            ("name", name), ("hash", passwordHash), ("stamp", securityStamp), ("now", createdAt.ToUniversalTime())) == 1;
 
     public bool Remove(string name) => Execute("DELETE FROM admins WHERE name = @name", ("name", name)) == 1;
 
@@ -36,8 +37,18 @@ public sealed class PostgresAdminStore : IAdminStore
             r => new AdminAccount(r.GetString(0), r.GetFieldValue<DateTimeOffset>(1), TimeOrNull(r, 2)));
 
     public AdminCredentials? Find(string name) =>
-        Query("SELECT name, password_hash, locked_until FROM admins WHERE name = @name",
-            r => new AdminCredentials(r.GetString(0), r.GetString(1), TimeOrNull(r, 2)), ("name", name)).FirstOrDefault();
+        Query("SELECT name, password_hash, locked_until, security_stamp FROM admins WHERE name = @name",
+            r => new AdminCredentials(r.GetString(0), r.GetString(1), TimeOrNull(r, 2), r.GetString(3)), ("name", name)).FirstOrDefault();
+
+    public string? SecurityStamp(string name) =>
+        Query("SELECT security_stamp FROM admins WHERE name = @name", r => r.GetString(0), ("name", name)).FirstOrDefault();
+
+    public bool RenewSecurityStamp(string name, string securityStamp) =>
+        Execute("UPDATE admins SET security_stamp = @stamp WHERE name = @name", ("name", name), ("stamp", securityStamp)) == 1;
+
+    public bool SetPassword(string name, string passwordHash, string securityStamp) =>
+        Execute("UPDATE admins SET password_hash = @hash, security_stamp = @stamp WHERE name = @name",
+            ("name", name), ("hash", passwordHash), ("stamp", securityStamp)) == 1;
 
     // One statement: the row lock makes concurrent failures wait for each other and each add one. A lock another
     // failure has just set is kept; an expired one is cleared.
@@ -53,8 +64,8 @@ public sealed class PostgresAdminStore : IAdminStore
             r => TimeOrNull(r, 0),
             ("name", name), ("lockAfter", lockAfter), ("now", now.ToUniversalTime()), ("until", lockUntil.ToUniversalTime())).FirstOrDefault();
 
-    public void ResetFailedLogins(string name) =>
-        Execute("UPDATE admins SET failed_logins = 0, locked_until = NULL WHERE name = @name", ("name", name));
+    public bool ResetFailedLogins(string name) =>
+        Execute("UPDATE admins SET failed_logins = 0, locked_until = NULL WHERE name = @name", ("name", name)) == 1;
 
     public void Audit(AuditEntry entry)
     {

@@ -6,7 +6,7 @@ using ProcedureReference.Storage;
 namespace ProcedureReference.Sqlite;
 
 /// <summary>
-/// Admin accounts (names, hashed passwords, failed sign-ins and lock) and the audit log, in a small SQLite file of
+/// Admin accounts (names, hashed passwords, security stamps, failed sign-ins and lock) and the audit log, in a small SQLite file of
 /// their own beside the content database: publishing new content never touches them. A failure of the file
 /// surfaces as a <see cref="StorageException"/> whose message is the reason.
 /// </summary>
@@ -22,16 +22,17 @@ public sealed class SqliteAdminStore : IAdminStore
         Execute("""
             CREATE TABLE IF NOT EXISTS admins (
                 name TEXT PRIMARY KEY, password_hash TEXT NOT NULL, failed_logins INTEGER NOT NULL DEFAULT 0,
-                locked_until TEXT, created_at TEXT NOT NULL);
+                locked_until TEXT, created_at TEXT NOT NULL, security_stamp TEXT NOT NULL);
             CREATE TABLE IF NOT EXISTS audit (
                 id INTEGER PRIMARY KEY, at TEXT NOT NULL, who TEXT NOT NULL, action TEXT NOT NULL,
                 detail TEXT NOT NULL, result TEXT NOT NULL);
             """);
+        AddSecurityStamps();
     }
 
-    public bool Add(string name, string passwordHash, DateTimeOffset createdAt) =>
-        Execute("INSERT OR IGNORE INTO admins (name, password_hash, created_at) VALUES ($name, $hash, $now)",
-            ("$name", name), ("$hash", passwordHash), ("$now", Format(createdAt))) == 1;
+    public bool Add(string name, string passwordHash, string securityStamp, DateTimeOffset createdAt) =>
+        Execute("INSERT OR IGNORE INTO admins (name, password_hash, security_stamp, created_at) VALUES ($name, $hash, $stamp, $now)",
+            ("$name", name), ("$hash", passwordHash), ("$stamp", securityStamp), ("$now", Format(createdAt))) == 1;
 
     public bool Remove(string name) => Execute("DELETE FROM admins WHERE name = $name", ("$name", name)) == 1;
 
@@ -42,8 +43,18 @@ public sealed class SqliteAdminStore : IAdminStore
             r => new AdminAccount(r.GetString(0), Parse(r.GetString(1)), ParseOrNull(r, 2)));
 
     public AdminCredentials? Find(string name) =>
-        Query("SELECT name, password_hash, locked_until FROM admins WHERE name = $name",
-            r => new AdminCredentials(r.GetString(0), r.GetString(1), ParseOrNull(r, 2)), ("$name", name)).FirstOrDefault();
+        Query("SELECT name, password_hash, locked_until, security_stamp FROM admins WHERE name = $name",
+            r => new AdminCredentials(r.GetString(0), r.GetString(1), ParseOrNull(r, 2), r.GetString(3)), ("$name", name)).FirstOrDefault();
+
+    public string? SecurityStamp(string name) =>
+        Query("SELECT security_stamp FROM admins WHERE name = $name", r => r.GetString(0), ("$name", name)).FirstOrDefault();
+
+    public bool RenewSecurityStamp(string name, string securityStamp) =>
+        Execute("UPDATE admins SET security_stamp = $stamp WHERE name = $name", ("$name", name), ("$stamp", securityStamp)) == 1;
+
+    public bool SetPassword(string name, string passwordHash, string securityStamp) =>
+        Execute("UPDATE admins SET password_hash = $hash, security_stamp = $stamp WHERE name = $name",
+            ("$name", name), ("$hash", passwordHash), ("$stamp", securityStamp)) == 1;
 
     // One statement: concurrent failures each add one. A lock another failure has just set is kept; an expired one is
     // cleared. Times are stored as round-trip UTC text, which compares in time order.
@@ -59,8 +70,8 @@ public sealed class SqliteAdminStore : IAdminStore
             r => ParseOrNull(r, 0),
             ("$name", name), ("$lockAfter", lockAfter), ("$now", Format(now)), ("$until", Format(lockUntil))).FirstOrDefault();
 
-    public void ResetFailedLogins(string name) =>
-        Execute("UPDATE admins SET failed_logins = 0, locked_until = NULL WHERE name = $name", ("$name", name));
+    public bool ResetFailedLogins(string name) =>
+        Execute("UPDATE admins SET failed_logins = 0, locked_until = NULL WHERE name = $name", ("$name", name)) == 1;
 
     public void Audit(AuditEntry entry)
     {
@@ -72,6 +83,34 @@ public sealed class SqliteAdminStore : IAdminStore
     public IReadOnlyList<AuditEntry> RecentAudit(int count) =>
         Query("SELECT at, who, action, detail, result FROM audit ORDER BY id DESC LIMIT $count",
             r => new AuditEntry(Parse(r.GetString(0)), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4)), ("$count", count));
+
+    /// <summary>
+    /// An admin.db made before security stamps gets the column, and each account a random stamp of its own (cookies
+    /// issued before carry none, so their holders sign in once more). In one write transaction, so that the site and
+    /// a verb opening the file together do not both add it.
+    /// </summary>
+    private void AddSecurityStamps()
+    {
+        try
+        {
+            using var connection = Open();
+            using var transaction = connection.BeginTransaction(deferred: false);
+            using var check = Command(connection, "SELECT count(*) FROM pragma_table_info('admins') WHERE name = 'security_stamp'", []);
+            check.Transaction = transaction;
+            if (Convert.ToInt64(check.ExecuteScalar(), CultureInfo.InvariantCulture) > 0) return;
+            using var add = Command(connection, """
+                ALTER TABLE admins ADD COLUMN security_stamp TEXT NOT NULL DEFAULT '';
+                UPDATE admins SET security_stamp = lower(hex(randomblob(16)));
+                """, []);
+            add.Transaction = transaction;
+            add.ExecuteNonQuery();
+            transaction.Commit();
+        }
+        catch (SqliteException e)
+        {
+            throw new StorageException(SqliteWriteFailure.Reason(e), e);
+        }
+    }
 
     private static string Format(DateTimeOffset at) => at.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
     private static DateTimeOffset Parse(string at) => DateTimeOffset.Parse(at, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -15,7 +16,13 @@ namespace ProcedureReference.Web.Admin;
 public static class AdminSetup
 {
     public const string LoginPath = "/admin/login";
+    public const string LogoutPath = "/admin/logout";
+
+    /// <summary>The upload page (its own endpoint, so that no spelling of a handler name reaches it past its limit).</summary>
+    public const string UploadPath = "/admin/upload";
+
     private const string ApiPrefix = "/admin/api";
+    private const string SecurityStampClaim = "procref:security-stamp";
 
     public static WebApplicationBuilder AddAdmin(this WebApplicationBuilder builder)
     {
@@ -36,11 +43,13 @@ public static class AdminSetup
                 cookie.SlidingExpiration = true;
                 cookie.Events.OnRedirectToLogin = context => Refuse(context, StatusCodes.Status401Unauthorized);
                 cookie.Events.OnRedirectToAccessDenied = context => Refuse(context, StatusCodes.Status403Forbidden);
-                // The cookie alone stays valid until it expires: an account removed (`admin remove`, from any instance
-                // on a shared database) ends its sessions at their next request instead.
+                // The cookie alone stays valid until it expires: every request checks it against the account's current
+                // security stamp instead, so a sign-out, a new password or a removal (from any instance on a shared
+                // database) ends the account's sessions at their next request, and a cookie for no account never passes.
                 cookie.Events.OnValidatePrincipal = async context =>
                 {
-                    if (context.Principal?.Identity?.Name is { } name && context.HttpContext.RequestServices.GetRequiredService<AdminAccounts>().Exists(name)) return;
+                    if (context.Principal?.Identity?.Name is { } name && context.Principal.FindFirst(SecurityStampClaim)?.Value is { } stamp
+                        && context.HttpContext.RequestServices.GetRequiredService<AdminAccounts>().IsCurrentSession(name, stamp)) return;
                     context.RejectPrincipal();
                     await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
                 };
@@ -68,6 +77,13 @@ public static class AdminSetup
             .RequireAuthorization()
             .ExcludeFromDescription();
         return app;
+    }
+
+    /// <summary>Issues the session cookie, carrying the account's security stamp that every request checks.</summary>
+    public static Task SignInAsync(this HttpContext context, string name, string securityStamp)
+    {
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, name), new Claim(SecurityStampClaim, securityStamp)], CookieAuthenticationDefaults.AuthenticationScheme);
+        return context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
     }
 
     /// <summary>Who is signed in, for the audit log.</summary>

@@ -22,13 +22,13 @@ public sealed class PostgresAdminStoreTests : IDisposable
     public void Accounts_are_added_once_listed_found_and_removed()
     {
         Assert.False(Store.Any());
-        Assert.True(Store.Add("bob", "hash-b", Now));
-        Assert.True(Store.Add("alice", "hash-a", Now));
-        Assert.False(Store.Add("alice", "other", Now));
+        Assert.True(Store.Add("bob", "hash-b", "stamp-b", Now));
+        Assert.True(Store.Add("alice", "hash-a", "stamp-a", Now));
+        Assert.False(Store.Add("alice", "other", "stamp-o", Now));
 
         Assert.True(Store.Any());
         Assert.Equal(["alice", "bob"], Store.List().Select(a => a.Name));
-        Assert.Equal(("alice", "hash-a", (DateTimeOffset?)null), Store.Find("alice") is { } a ? (a.Name, a.PasswordHash, a.LockedUntil) : default);
+        Assert.Equal(new AdminCredentials("alice", "hash-a", null, "stamp-a"), Store.Find("alice"));
         Assert.Equal(Now, Store.List()[0].CreatedAt);
         Assert.True(Store.Remove("alice"));
         Assert.False(Store.Remove("alice"));
@@ -38,7 +38,7 @@ public sealed class PostgresAdminStoreTests : IDisposable
     [PostgresFact]
     public void Concurrent_failed_sign_ins_all_count_and_lock_at_the_limit()
     {
-        Store.Add("alice", "hash", Now);
+        Store.Add("alice", "hash", "stamp", Now);
         var until = Now.AddMinutes(15);
 
         var results = Enumerable.Range(0, 24).AsParallel().WithDegreeOfParallelism(8)
@@ -48,9 +48,26 @@ public sealed class PostgresAdminStoreTests : IDisposable
         Assert.Equal(until, Store.Find("alice")!.LockedUntil);
         Assert.Equal(4 + 4 * 5, results.Count);
         Assert.Equal(4, results.Count(r => r is null));
-        Store.ResetFailedLogins("alice");
+        Assert.True(Store.ResetFailedLogins("alice"));
         Assert.Null(Store.Find("alice")!.LockedUntil);
+        Assert.False(Store.ResetFailedLogins("nobody"));
         Assert.Null(Store.CountFailedLogin("nobody", 5, Now, until));
+    }
+
+    [PostgresFact]
+    public void A_security_stamp_is_renewed_with_a_new_password_or_alone_and_goes_with_the_account()
+    {
+        Store.Add("alice", "hash", "stamp-1", Now);
+
+        Assert.Equal("stamp-1", Store.SecurityStamp("alice"));
+        Assert.True(Store.RenewSecurityStamp("alice", "stamp-2"));
+        Assert.Equal("stamp-2", Store.SecurityStamp("alice"));
+        Assert.True(Store.SetPassword("alice", "hash-2", "stamp-3"));
+        Assert.Equal(new AdminCredentials("alice", "hash-2", null, "stamp-3"), Store.Find("alice"));
+        Assert.True(Store.Remove("alice"));
+        Assert.Null(Store.SecurityStamp("alice"));
+        Assert.False(Store.RenewSecurityStamp("alice", "stamp-4"));
+        Assert.False(Store.SetPassword("alice", "hash-4", "stamp-4"));
     }
 
     [PostgresFact]

@@ -1,7 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ProcedureReference.Web.Admin;
@@ -11,6 +8,12 @@ namespace ProcedureReference.Web.Pages.Admin;
 /// <summary>/admin/login: sign in with an account made by `admin add`; with none yet, says how to make one.</summary>
 public sealed class LoginModel(AdminAccounts store) : PageModel
 {
+    /// <summary>
+    /// The one answer to every failed sign-in: a wrong password, a missing account and a locked one read alike, so
+    /// that a guesser learns neither which names exist nor that a name is locked.
+    /// </summary>
+    public const string Failed = "That name and password do not match an admin account, or the account is locked for a while after repeated failed sign-ins.";
+
     public bool HasAccounts { get; private set; }
     public string? Error { get; private set; }
 
@@ -23,27 +26,18 @@ public sealed class LoginModel(AdminAccounts store) : PageModel
     public async Task<IActionResult> OnPostAsync(string? returnUrl)
     {
         HasAccounts = store.Any();
-        var outcome = store.Verify(Name, Password);
+        var result = store.SignIn(Name, Password);
         var who = AdminAccounts.IsValidName(Name) ? Name : "(invalid name)";
-        store.Audit(who, "sign in", HttpContext.Connection.RemoteIpAddress?.ToString() ?? "local", outcome.ToString());
-        if (outcome != LoginOutcome.Succeeded)
+        // The audit keeps the outcome (Invalid or LockedOut) that the page does not show.
+        store.Audit(who, "sign in", HttpContext.Connection.RemoteIpAddress?.ToString() ?? "local", result.Outcome.ToString());
+        if (result is not { Outcome: LoginOutcome.Succeeded, SecurityStamp: { } stamp })
         {
-            Error = outcome == LoginOutcome.LockedOut
-                ? "This account is locked for a while after repeated failed sign-ins. Try again later."
-                : "That name and password do not match an admin account.";
+            Error = Failed;
             Password = "";
             Response.StatusCode = StatusCodes.Status401Unauthorized;
             return Page();
         }
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, Name)], CookieAuthenticationDefaults.AuthenticationScheme);
-        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
+        await HttpContext.SignInAsync(Name, stamp);
         return LocalRedirect(Url.IsLocalUrl(returnUrl) && returnUrl.StartsWith("/admin", StringComparison.Ordinal) ? returnUrl : "/admin");
-    }
-
-    public async Task<IActionResult> OnPostLogoutAsync()
-    {
-        if (User.Identity?.IsAuthenticated == true) store.Audit(HttpContext.AdminName(), "sign out", "", "ok");
-        await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-        return LocalRedirect(AdminSetup.LoginPath);
     }
 }

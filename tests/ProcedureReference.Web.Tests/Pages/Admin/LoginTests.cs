@@ -1,3 +1,4 @@
+using AngleSharp;
 using ProcedureReference.Web.Tests.Support;
 
 namespace ProcedureReference.Web.Tests.Pages.Admin;
@@ -76,6 +77,31 @@ public abstract class LoginTests(AdminApp app)
         Assert.Equal(HttpStatusCode.Redirect, admin.StatusCode);
     }
 
+    /// <summary>A guesser learns nothing from the answer: a locked account (even with its right password) reads as a missing one.</summary>
+    [EngineFact]
+    public async Task A_locked_account_and_a_missing_one_get_the_same_status_and_words()
+    {
+        using var session = new AdminSession(Anonymous());
+        for (var i = 0; i < AdminApp.MaxFailedLogins; i++)
+            using (await session.SignInAsync(AdminApp.LockableName, "not the password")) { }
+
+        using var locked = await session.SignInAsync(AdminApp.LockableName, AdminApp.Password);
+        using var missing = await session.SignInAsync("nobody-at-all", AdminApp.Password);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, locked.StatusCode);
+        Assert.Equal(missing.StatusCode, locked.StatusCode);
+        var lockedText = await VisibleTextAsync(locked);
+        Assert.Equal(await VisibleTextAsync(missing), lockedText);
+        Assert.Contains(ProcedureReference.Web.Pages.Admin.LoginModel.Failed, lockedText, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> VisibleTextAsync(HttpResponseMessage response)
+    {
+        var html = await response.Content.ReadAsStringAsync();
+        var document = await BrowsingContext.New(Configuration.Default).OpenAsync(request => request.Content(html));
+        return document.Body!.TextContent;
+    }
+
     [EngineFact]
     public async Task An_unknown_name_fails_like_a_wrong_password()
     {
@@ -143,7 +169,7 @@ public abstract class LoginTests(AdminApp app)
     {
         using var session = await app.SignInAsync();
 
-        using var signOut = await session.PostFormAsync("/admin/login?handler=Logout", "/admin", []);
+        using var signOut = await session.PostFormAsync("/admin/logout", "/admin", []);
         using var after = await session.Client.GetAsync("/admin");
 
         Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
