@@ -3,8 +3,9 @@ using ProcedureReference.Web.Admin;
 namespace ProcedureReference.Web.Cli;
 
 /// <summary>
-/// `admin add NAME`, `admin remove NAME`, `admin list` (each with an optional `--db FILE`, the content database
-/// whose folder holds admin.db, or Admin:DatabasePath): the accounts that may sign in to /admin. A password is
+/// `admin add NAME`, `admin passwd NAME`, `admin unlock NAME`, `admin remove NAME`, `admin list` (each with an
+/// optional `--db FILE`, the content database whose folder holds admin.db, or Admin:DatabasePath): the accounts that
+/// may sign in to /admin. A new password and a removal end the account's sessions. A password is
 /// read from standard input (one line) or typed at a prompt that does not echo; never from an argument, where
 /// it would be left in the shell's history and the process list.
 /// </summary>
@@ -26,12 +27,7 @@ public static class AdminCommand
                 return 0;
             case ["add", var name]:
                 if (!AdminAccounts.IsValidName(name)) throw new UsageException("a name is 1 to 64 letters, digits, '.', '_' or '-'");
-                var password = inputRedirected ? input.ReadLine() ?? "" : Prompt(stdout);
-                if (password.Length < AdminAccounts.MinPasswordLength)
-                {
-                    stderr.WriteLine($"admin: a password needs at least {AdminAccounts.MinPasswordLength} characters; nothing was added");
-                    return 1;
-                }
+                if (ReadPassword(input, inputRedirected, stdout, stderr, "added") is not { } password) return 1;
                 if (!store.Add(name, password))
                 {
                     stderr.WriteLine($"admin: an account named {name} exists already");
@@ -40,25 +36,49 @@ public static class AdminCommand
                 store.Audit(Who, "add admin", name, "added");
                 stdout.WriteLine($"Added admin {name}. Sign in at /admin.");
                 return 0;
+            case ["passwd", var name]:
+                // Asked before the password, so that nobody types one for an account that is not there.
+                if (store.List().All(account => account.Name != name)) return NoAccount(stderr, name);
+                if (ReadPassword(input, inputRedirected, stdout, stderr, "changed") is not { } newPassword) return 1;
+                if (!store.ChangePassword(name, newPassword)) return NoAccount(stderr, name);
+                store.Audit(Who, "change password", name, "changed; every session ended");
+                stdout.WriteLine($"Changed the password of {name}; every session of {name} has ended.");
+                return 0;
+            case ["unlock", var name]:
+                if (!store.Unlock(name)) return NoAccount(stderr, name);
+                store.Audit(Who, "unlock admin", name, "unlocked");
+                stdout.WriteLine($"Unlocked {name}: failed sign-ins are counted from zero again.");
+                return 0;
             case ["remove", var name]:
-                if (!store.Remove(name))
-                {
-                    stderr.WriteLine($"admin: there is no account named {name}");
-                    return 1;
-                }
+                if (!store.Remove(name)) return NoAccount(stderr, name);
                 store.Audit(Who, "remove admin", name, "removed");
                 stdout.WriteLine($"Removed admin {name}.");
                 return 0;
             default:
-                throw new UsageException("usage: admin add NAME | admin remove NAME | admin list [--db FILE] (the password is read from standard input or a prompt)");
+                throw new UsageException("usage: admin add NAME | admin passwd NAME | admin unlock NAME | admin remove NAME | admin list [--db FILE] (a password is read from standard input or a prompt)");
         }
     }
 
-    private static string Prompt(TextWriter stdout)
+    private static int NoAccount(TextWriter stderr, string name)
+    {
+        stderr.WriteLine($"admin: there is no account named {name}");
+        return 1;
+    }
+
+    /// <summary>One line of standard input, or typed twice at a prompt; null (said on stderr) when it is too short.</summary>
+    private static string? ReadPassword(TextReader input, bool inputRedirected, TextWriter stdout, TextWriter stderr, string done)
+    {
+        var password = inputRedirected ? input.ReadLine() ?? "" : Prompt(stdout, done);
+        if (password.Length >= AdminAccounts.MinPasswordLength) return password;
+        stderr.WriteLine($"admin: a password needs at least {AdminAccounts.MinPasswordLength} characters; nothing was {done}");
+        return null;
+    }
+
+    private static string Prompt(TextWriter stdout, string done)
     {
         var first = ReadHidden(stdout, "Password: ");
         var second = ReadHidden(stdout, "Again: ");
-        return first == second ? first : throw new UsageException("the two passwords differ; nothing was added");
+        return first == second ? first : throw new UsageException($"the two passwords differ; nothing was {done}");
     }
 
     private static string ReadHidden(TextWriter stdout, string prompt)

@@ -62,10 +62,16 @@ public static class Verbs
             return sub;
         }
         var addName = new Argument<string>("NAME") { Description = "1 to 64 letters, digits, '.', '_' or '-'" };
+        var passwdName = new Argument<string>("NAME") { Description = "The account whose password to change" };
+        var unlockName = new Argument<string>("NAME") { Description = "The account to unlock" };
         var removeName = new Argument<string>("NAME") { Description = "The account to remove" };
         command.Subcommands.Add(Sub("add", "Add an account; its password is read from standard input (one line) or typed at a prompt",
             parse => ["add", parse.GetValue(addName)!], addName));
-        command.Subcommands.Add(Sub("remove", "Remove an account", parse => ["remove", parse.GetValue(removeName)!], removeName));
+        command.Subcommands.Add(Sub("passwd", "Change an account's password (read as for add) and end every session of the account",
+            parse => ["passwd", parse.GetValue(passwdName)!], passwdName));
+        command.Subcommands.Add(Sub("unlock", "Lift the lock that repeated failed sign-ins put on an account",
+            parse => ["unlock", parse.GetValue(unlockName)!], unlockName));
+        command.Subcommands.Add(Sub("remove", "Remove an account and end its sessions", parse => ["remove", parse.GetValue(removeName)!], removeName));
         command.Subcommands.Add(Sub("list", "List the accounts", _ => ["list"]));
         return command;
     }

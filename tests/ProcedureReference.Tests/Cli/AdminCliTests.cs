@@ -53,6 +53,78 @@ public sealed class AdminCliTests : IDisposable
         Assert.Contains(Store().RecentAudit(10), e => e.Action == "remove admin" && e.Detail == "bob");
     }
 
+    [Fact]
+    public void Passwd_reads_a_new_password_from_standard_input_ends_the_sessions_and_is_audited()
+    {
+        Admin("a long enough password\n", "add", "alice");
+        var before = Store().SignIn("alice", "a long enough password").SecurityStamp!;
+
+        var (exitCode, stdout, _) = Admin("a brand new password\n", "passwd", "alice");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("every session of alice has ended", stdout, StringComparison.Ordinal);
+        Assert.Equal(LoginOutcome.Invalid, Store().Verify("alice", "a long enough password"));
+        Assert.Equal(LoginOutcome.Succeeded, Store().Verify("alice", "a brand new password"));
+        Assert.False(Store().IsCurrentSession("alice", before));
+        Assert.Contains(Store().RecentAudit(10), e => e.Action == "change password" && e.Detail == "alice");
+    }
+
+    [Theory]
+    [InlineData("short\n")]
+    [InlineData("")]
+    public void Passwd_with_a_short_or_missing_password_changes_nothing(string stdin)
+    {
+        Admin("a long enough password\n", "add", "alice");
+
+        var (exitCode, _, stderr) = Admin(stdin, "passwd", "alice");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("at least 10 characters", stderr, StringComparison.Ordinal);
+        Assert.Equal(LoginOutcome.Succeeded, Store().Verify("alice", "a long enough password"));
+    }
+
+    [Fact]
+    public void Unlock_lifts_the_lock_of_repeated_failures_and_is_audited()
+    {
+        Admin("a long enough password\n", "add", "alice");
+        var store = Store();
+        for (var i = 0; i < new AdminOptions().MaxFailedLogins; i++) store.Verify("alice", "not the password");
+        Assert.Equal(LoginOutcome.LockedOut, store.Verify("alice", "a long enough password"));
+
+        var (exitCode, stdout, _) = Admin("", "unlock", "alice");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Unlocked alice", stdout, StringComparison.Ordinal);
+        Assert.Equal(LoginOutcome.Succeeded, store.Verify("alice", "a long enough password"));
+        Assert.Contains(store.RecentAudit(10), e => e.Action == "unlock admin" && e.Detail == "alice");
+    }
+
+    [Theory]
+    [InlineData("passwd")]
+    [InlineData("unlock")]
+    public void Passwd_and_unlock_of_an_unknown_account_exit_1(string verb)
+    {
+        Admin("a long enough password\n", "add", "alice");
+
+        var (exitCode, _, stderr) = Admin("a brand new password\n", verb, "nobody");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("there is no account named nobody", stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("passwd", "end every session")]
+    [InlineData("unlock", "Lift the lock")]
+    public void Passwd_and_unlock_have_help(string verb, string words)
+    {
+        var (exitCode, stdout, _) = Verb.Run("admin", verb, "--help");
+        var (_, adminHelp, _) = Verb.Run("admin", "--help");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains(words, stdout, StringComparison.Ordinal);
+        Assert.Contains(verb, adminHelp, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("short\n", "at least 10 characters")]
     [InlineData("", "at least 10 characters")]
@@ -78,6 +150,8 @@ public sealed class AdminCliTests : IDisposable
     [InlineData("add")]
     [InlineData("add", "bad name!")]
     [InlineData("delete", "alice")]
+    [InlineData("passwd")]
+    [InlineData("unlock")]
     public void A_wrong_command_line_is_a_usage_error_and_adds_nothing(params string[] args)
     {
         var (exitCode, stdout, stderr) = Admin("a long enough password\n", args);
