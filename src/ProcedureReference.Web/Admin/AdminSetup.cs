@@ -93,30 +93,44 @@ public static class AdminSetup
     public static void NoticeSwitch(this HttpContext context) =>
         context.RequestServices.GetRequiredService<IContentVersions>().Refresh();
 
-    /// <summary>Logins and uploads are limited per client address; everything else passes.</summary>
+    /// <summary>
+    /// Sign-in and upload POSTs are limited per client address; everything else (sign-out included) passes. Keyed by
+    /// the endpoint that runs, compared without case, so that no spelling of the path or the query gets past.
+    /// </summary>
     private static RateLimitPartition<string> AdminPostLimit(HttpContext context, AdminOptions options)
     {
-        if (!HttpMethods.IsPost(context.Request.Method) || !context.Request.Path.StartsWithSegments("/admin"))
-            return RateLimitPartition.GetNoLimiter("");
-        var client = context.Connection.RemoteIpAddress?.ToString() ?? "local";
-        var upload = context.Request.Query["handler"] == "Upload";
-        var isLogin = context.Request.Path.StartsWithSegments(LoginPath);
-        if (!isLogin && !upload) return RateLimitPartition.GetNoLimiter("");
-        return RateLimitPartition.GetFixedWindowLimiter((isLogin ? "login:" : "upload:") + client, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = isLogin ? options.LoginAttemptsPerMinute : options.UploadsPerHour,
-            Window = isLogin ? TimeSpan.FromMinutes(1) : TimeSpan.FromHours(1),
-            QueueLimit = 0,
-        });
+        if (!HttpMethods.IsPost(context.Request.Method)) return RateLimitPartition.GetNoLimiter("");
+        var endpoint = EndpointPath(context);
+        var client = RateLimits.ClientKey(context);
+        if (string.Equals(endpoint, LoginPath, StringComparison.OrdinalIgnoreCase))
+            return FixedWindow("login:" + client, options.LoginAttemptsPerMinute, TimeSpan.FromMinutes(1));
+        if (string.Equals(endpoint, UploadPath, StringComparison.OrdinalIgnoreCase) || IsIndexUpload(context, endpoint))
+            return FixedWindow("upload:" + client, options.UploadsPerHour, TimeSpan.FromHours(1));
+        return RateLimitPartition.GetNoLimiter("");
     }
 
-    /// <summary>The API answers 401/403; pages go to the login page.</summary>
+    /// <summary>The route of the endpoint routing chose (a page's, whatever the request's spelling), else the path.</summary>
+    private static string EndpointPath(HttpContext context) =>
+        context.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: { } route } ? "/" + route.Trim('/') : context.Request.Path.Value ?? "";
+
+    /// <summary>
+    /// Until the upload moves to its own page (<see cref="UploadPath"/>), the admin home's upload handler, in any
+    /// case and however often named: Razor Pages matches handler names without case.
+    /// </summary>
+    private static bool IsIndexUpload(HttpContext context, string endpoint) =>
+        (string.Equals(endpoint, "/admin", StringComparison.OrdinalIgnoreCase) || string.Equals(endpoint, "/admin/index", StringComparison.OrdinalIgnoreCase))
+        && context.Request.Query["handler"].Any(handler => string.Equals(handler, "Upload", StringComparison.OrdinalIgnoreCase));
+
+    private static RateLimitPartition<string> FixedWindow(string key, int permits, TimeSpan window) =>
+        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 });
+
+    /// <summary>The API answers 401/403 as problem details, as the public API does; pages go to the login page.</summary>
     private static Task Refuse(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
         if (context.Request.Path.StartsWithSegments(ApiPrefix))
         {
             context.Response.StatusCode = status;
-            return Task.CompletedTask;
+            return ErrorResponses.WriteProblemAsync(context.HttpContext, status);
         }
         context.Response.Redirect(context.RedirectUri);
         return Task.CompletedTask;

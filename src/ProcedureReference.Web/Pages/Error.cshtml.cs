@@ -20,6 +20,9 @@ public sealed class ErrorModel : PageModel
     /// <summary>Seconds to wait, from the Retry-After the rate limiter set on a 429.</summary>
     public string? RetryAfter { get; private set; }
 
+    /// <summary>What the reader may do again after <see cref="RetryAfter"/>: the limit they met was the sign-in's, the upload's or the reading's.</summary>
+    public string RetryWhat { get; private set; } = "search";
+
     /// <summary>
     /// The status of the response a status-code page re-executes for (/error/404), or after an exception the one the
     /// exception handler chose (500, or 413, 503, 504). Asked for directly, the page is not there.
@@ -33,6 +36,10 @@ public sealed class ErrorModel : PageModel
             : StatusCodes.Status404NotFound;
         Response.StatusCode = Status;
         RequestId = HttpContext.TraceIdentifier;
+        var originalPath = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath ?? "";
+        RetryWhat = originalPath.StartsWith(ProcedureReference.Web.Admin.AdminSetup.LoginPath, StringComparison.OrdinalIgnoreCase) ? "sign in"
+            : originalPath.StartsWith("/admin", StringComparison.OrdinalIgnoreCase) ? "try"
+            : "search";
         RetryAfter = Status == StatusCodes.Status429TooManyRequests && int.TryParse(Response.Headers.RetryAfter, out var seconds) ? seconds.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
     }
 

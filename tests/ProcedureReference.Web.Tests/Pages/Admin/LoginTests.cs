@@ -22,13 +22,18 @@ public abstract class LoginTests(AdminApp app)
     }
 
     [EngineFact]
-    public async Task The_admin_api_answers_a_stranger_401()
+    public async Task The_admin_api_answers_a_stranger_401_as_problem_details_not_a_page()
     {
         using var client = Anonymous();
+        client.DefaultRequestHeaders.Accept.ParseAdd("text/html");
 
         using var response = await client.GetAsync("/admin/api/import-status");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(401, problem.RootElement.GetProperty("status").GetInt32());
+        Assert.False(string.IsNullOrEmpty(problem.RootElement.GetProperty("requestId").GetString()));
     }
 
     [EngineTheory]
