@@ -11,6 +11,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.AddSettingsCheck();
 builder.AddSerilogLogging();
 builder.AddMetrics();
+builder.AddProxy();
 builder.AddRequestLimits();
 builder.AddRateLimits();
 builder.AddErrorResponses();

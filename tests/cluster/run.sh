@@ -7,7 +7,10 @@
 # 2. A throwaway PostgreSQL cluster (initdb into a temp folder, as the postgres user, on a free loopback port);
 #    the content (content/ plus generated pages) imported into it by the command line; an admin added.
 # 3. Instances A and B of the site on that database, and nginx with an upstream of both.
-# 4. A sign-in made on A opens /admin on B (the data-protection keys and accounts are in the database).
+# 4. Forwarded headers: nginx adds X-Forwarded-For/Proto and the instances believe nginx's address only
+#    (Proxy:KnownProxies): a client on 127.0.0.2 that signs in through nginx with a made-up X-Forwarded-For is audited
+#    as 127.0.0.2; X-Forwarded-Proto sets the scheme of canonical links from nginx's address only.
+#    A sign-in made on A opens /admin on B (the data-protection keys and accounts are in the database).
 # 5. wrk, 256 connections for 20 s through nginx (the pages readers ask most), while an admin uploads and publishes a change through A:
 #    zero socket errors, zero non-2xx, and B (asked directly) serving the change within 1 s of the publish.
 # 6. PostgreSQL stopped and started again under load that also reaches the database (past the output cache):
@@ -106,7 +109,7 @@ start_instance() {
   (cd "$work" && exec env ASPNETCORE_ENVIRONMENT=Production Instance__Name="$name" \
     dotnet "$app" --Urls="$base" --Database:Provider=Postgres "--ConnectionStrings:Postgres=$connection" \
       --Content:Path="$work/content" --RateLimits:Enabled=false --Security:HttpsRedirection=false \
-      --Admin:LoginAttemptsPerMinute=1000) >"$work/$name.log" 2>&1 &
+      --Admin:LoginAttemptsPerMinute=1000 --Proxy:KnownProxies=127.0.0.1) >"$work/$name.log" 2>&1 &
   pid=$!
   pids+=("$pid")
   for _ in $(seq 1 360); do
@@ -136,7 +139,10 @@ http {
   upstream procref { server ${a_base#http://}; server ${b_base#http://}; keepalive 64; }
   server {
     listen 127.0.0.1:$nginx_port;
-    location / { proxy_pass http://procref; proxy_http_version 1.1; proxy_set_header Connection ""; proxy_set_header Host \$host; }
+    location / {
+      proxy_pass http://procref; proxy_http_version 1.1; proxy_set_header Connection ""; proxy_set_header Host \$host;
+      proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for; proxy_set_header X-Forwarded-Proto \$scheme;
+    }
   }
 }
 EOF
@@ -192,6 +198,30 @@ wait_for_marker() {
 }
 
 # ---------------------------------------------------------------------------------------------------------------
+# A client that is not nginx (127.0.0.2) signs in through nginx, writing an X-Forwarded-For of its own, which nginx
+# passes on before the address it adds: the audit log names the client as nginx saw it, neither nginx (127.0.0.1)
+# nor the made-up address. Then X-Forwarded-Proto asked of A directly: believed from 127.0.0.1, ignored from 127.0.0.2.
+forwarded_headers() {
+  local client=127.0.0.2 spoofed=198.51.100.66 jar="$work/forwarded.txt" token code canonical_proxy canonical_client
+  local curl_=(curl -s --max-time 30 --interface "$client" -b "$jar" -c "$jar" -H "X-Forwarded-For: $spoofed")
+  "${curl_[@]}" -o "$work/forwarded-login.html" "$proxy/admin/login" || { fail "GET /admin/login through nginx from $client failed"; return; }
+  token=$(token_of "$work/forwarded-login.html")
+  code=$("${curl_[@]}" -o /dev/null -w '%{http_code}' --data-urlencode "Name=$ADMIN_NAME" --data-urlencode "Password=$admin_password" \
+    --data-urlencode "__RequestVerificationToken=$token" "$proxy/admin/login")
+  [ "$code" = 302 ] || { fail "signing in through nginx from $client answered $code, not 302"; return; }
+  "${curl_[@]}" -o "$work/forwarded-admin.html" "$proxy/admin"
+  if grep -qF ">$client<" "$work/forwarded-admin.html" && ! grep -qF "$spoofed" "$work/forwarded-admin.html"; then
+    forwarded_audit="$client"
+  else
+    forwarded_audit="not $client"
+    fail "a sign-in through nginx from $client is not audited as $client (or the made-up $spoofed is)"
+  fi
+  canonical_proxy=$(curl -s --max-time 10 -H 'X-Forwarded-Proto: https' "$a_base/codes/$CHANGED_CODE" | grep -oE '<link rel="canonical" href="[a-z]+:' | grep -oE '[a-z]+:$')
+  canonical_client=$(curl -s --max-time 10 --interface "$client" -H 'X-Forwarded-Proto: https' "$a_base/codes/$CHANGED_CODE" | grep -oE '<link rel="canonical" href="[a-z]+:' | grep -oE '[a-z]+:$')
+  forwarded_scheme="from nginx's address ${canonical_proxy:-?}, from $client ${canonical_client:-?}"
+  [ "$canonical_proxy $canonical_client" = "https: http:" ] || fail "X-Forwarded-Proto: https gave canonical links $forwarded_scheme (https: from 127.0.0.1 only)"
+}
+
 sessions_are_shared() {
   local jar="$work/session.txt" code
   sign_in "$a_base" "$jar" "$ADMIN_NAME" "$admin_password" || { fail "signing in on A failed"; return; }
@@ -285,6 +315,7 @@ main() {
   start_instance a || { fail "instance A did not start"; return; }
   start_instance b || { fail "instance B did not start"; return; }
   start_nginx
+  forwarded_headers
   sessions_are_shared
   publish_under_load
   publish_5xx=$(( $(server_errors "$work/a.log") + $(server_errors "$work/b.log") ))
@@ -297,6 +328,7 @@ main
 finished=1
 echo
 echo "================ cluster: two instances on PostgreSQL behind nginx ================"
+echo "forwarded headers:              a sign-in through nginx audited as ${forwarded_audit:-?}; canonical scheme ${forwarded_scheme:-?}"
 echo "sign-in on A opens /admin on B:  ${shared_session:-?}"
 echo "publish through A under load:   B after ${delay_b:-?} ms, A after ${delay_a:-?} ms (at most $MAX_DELAY_MS ms for B)"
 echo "PostgreSQL restart under load:  ${restart_non2xx:-?} non-2xx while down (other than 503: ${restart_other:-none}), ${restart_socket_errors:-?} socket errors; /health down A ${health_down_a:-?} B ${health_down_b:-?}; errors after: ${after_errors:-?}"

@@ -54,8 +54,9 @@ public static class RateLimits
 
     /// <summary>
     /// Who a request counts against: its address; an IPv6 address by its /64, which one home or host is given whole
-    /// (else a client could rotate through addresses). Behind a reverse proxy every client has the proxy's address:
-    /// configure forwarded headers there first.
+    /// (else a client could rotate through addresses). Behind a reverse proxy named in <c>Proxy:KnownProxies</c> or
+    /// <c>Proxy:KnownNetworks</c> the address is the client's as the proxy forwarded it (see <see cref="ForwardedHeaders"/>);
+    /// behind any other every client has the proxy's address and shares its budget.
     /// </summary>
     public static string ClientKey(HttpContext context)
     {

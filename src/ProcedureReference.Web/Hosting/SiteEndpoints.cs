@@ -15,12 +15,12 @@ public static class SiteEndpoints
     public static WebApplication MapSiteEndpoints(this WebApplication app)
     {
         app.MapGet("/robots.txt", (HttpRequest request) =>
-            Results.Text($"User-agent: *\nAllow: /\nDisallow: /api/\nDisallow: /admin\nSitemap: {request.Scheme}://{request.Host}/sitemap.xml\n", "text/plain"));
+            Results.Text($"User-agent: *\nAllow: /\nDisallow: /api/\nDisallow: /admin\nSitemap: {request.PublicUrl("/sitemap.xml")}\n", "text/plain"));
 
         app.MapGet("/sitemap.xml", async (HttpRequest request, IContentReader reader, CancellationToken cancellationToken) =>
         {
             var codes = await reader.CodesAsync(cancellationToken);
-            var root = $"{request.Scheme}://{request.Host}";
+            var root = PublicUrls.Root(request);
             var output = new StringBuilder();
             using (var xml = XmlWriter.Create(output, new XmlWriterSettings { Indent = false }))
             {

@@ -39,7 +39,8 @@ public sealed class Setting
     /// <summary>Whether the configuration's text converts to the property's type as the binder converts it.</summary>
     public bool Converts(string? text)
     {
-        if (text is null || _property.PropertyType == typeof(string)) return true;
+        // A list of strings may also be given as one value, which its options class splits (see ProxyOptions).
+        if (text is null || _property.PropertyType == typeof(string) || _property.PropertyType == typeof(string[])) return true;
         try
         {
             return TypeDescriptor.GetConverter(_property.PropertyType).ConvertFromInvariantString(text) is not null;
@@ -55,7 +56,13 @@ public sealed class Setting
     /// <summary>The one line that says what is wrong: the key, the value as configured, what is allowed.</summary>
     public string Problem(IConfiguration configuration, object? options)
     {
-        var value = configuration[Key] ?? Convert.ToString(options is null ? null : _property.GetValue(options), CultureInfo.InvariantCulture);
+        // A key that holds a list reads as "" (or null), and its entries are shown from the options instead.
+        var configured = configuration[Key];
+        var value = configured is { Length: > 0 } ? configured : (options is null ? null : _property.GetValue(options)) switch
+        {
+            string[] list => string.Join(',', list),
+            var other => Convert.ToString(other, CultureInfo.InvariantCulture),
+        };
         return $"{Key} = '{value}' is not allowed: {Allowed}";
     }
 }
