@@ -20,7 +20,9 @@ public sealed class LiveContentHealthCheck(IContentReader reader, LiveContentRep
         var first = await ReadAsync(reader, cancellationToken);
         if (first.Status == HealthStatus.Healthy || first.Exception is not ContentUnreadableException) return first;
         var repair = await repairs.AfterReadFailureAsync();
-        if (repair.State is not (LiveState.Repaired or LiveState.Intact)) return first;
+        // Only a repair is worth a second read: with the content intact the failure was elsewhere (a server that is
+        // down, say), and reading again would only double the wait.
+        if (repair.State != LiveState.Repaired) return first;
         // The request's reader holds the damaged file open: the content put back is read through a reader of its own.
         using var scope = scopes.CreateScope();
         return await ReadAsync(scope.ServiceProvider.GetRequiredService<IContentReader>(), cancellationToken);

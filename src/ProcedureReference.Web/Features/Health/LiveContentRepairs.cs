@@ -19,7 +19,17 @@ public sealed partial class LiveContentRepairs(IContentStore store, IContentVers
     public void AtStart()
     {
         Report(store.RepairLive(LiveCheck.Quick));
-        _ = Task.Run(() => RepairAsync(LiveCheck.Full));
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await RepairAsync(LiveCheck.Full);
+            }
+            catch (ObjectDisposedException)
+            {
+                // The host stopped before the check began: the next start checks again.
+            }
+        });
     }
 
     /// <summary>After a read failed as unreadable: checks every page and repairs; what was found.</summary>
