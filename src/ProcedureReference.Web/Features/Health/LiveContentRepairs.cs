@@ -10,7 +10,8 @@ namespace ProcedureReference.Web.Features.Health;
 /// because the live content cannot be read, one check at a time; a repair is logged as an error and audited, and
 /// the switch is made visible to this process at once.
 /// </summary>
-public sealed partial class LiveContentRepairs(IContentStore store, IContentVersions versions, AdminAccounts admin, ILogger<LiveContentRepairs> logger) : IDisposable
+/// <remarks>The admin store is resolved only to audit a repair: opening it at every start would hold admin.db open for nothing.</remarks>
+public sealed partial class LiveContentRepairs(IContentStore store, IContentVersions versions, IServiceProvider services, ILogger<LiveContentRepairs> logger) : IDisposable
 {
     private const string Who = "site";
     private readonly SemaphoreSlim _one = new(1, 1);
@@ -56,7 +57,7 @@ public sealed partial class LiveContentRepairs(IContentStore store, IContentVers
         LogDamage(logger, outcome.Describe());
         try
         {
-            admin.Audit(Who, "repair live content", outcome.Damage ?? "", outcome.Describe());
+            services.GetRequiredService<AdminAccounts>().Audit(Who, "repair live content", outcome.Damage ?? "", outcome.Describe());
         }
 #pragma warning disable CA1031 // the audit is a record of the repair, never a reason for it to fail: the log has it
         catch (Exception e)
