@@ -40,6 +40,15 @@ public sealed partial class PostgresContentStore
     }
 
     /// <summary>
+    /// Nothing to repair here: the server guards its own pages (checksums, its write-ahead log), and a version's
+    /// tables are attached and dropped only inside the store's transactions, under the locks, so a live version
+    /// cannot lose its partitions to a crash. A server that cannot read its files fails the reads, which answer 503.
+    /// </summary>
+    public LiveRepair RepairLive(LiveCheck check) => LiveRepair.Intact(DateTimeOffset.UtcNow);
+
+    public LiveRepair? LastRepair() => null;
+
+    /// <summary>
     /// Tables of versions no row names. Safe under the import lock: a writer creates its tables only after its
     /// row is committed, and a discard or prune deletes the row before it drops the tables.
     /// </summary>

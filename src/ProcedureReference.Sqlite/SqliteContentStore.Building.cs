@@ -104,17 +104,15 @@ public sealed partial class SqliteContentStore
     public ContentDifference? Compare(string stagedId)
     {
         if (FindStaged(stagedId) is null) return null;
-        using var live = OpenIfExists(LiveDatabase);
         using var staged = new ReferenceDb(SqliteReferenceDb.OptionsFor(StagedDatabase(stagedId), readOnly: true));
-        return ContentDiff.Compare(live, staged);
+        return CompareWithLive(live => ContentDiff.Compare(live, staged));
     }
 
     public IReadOnlyList<PartDifference>? Describe(string stagedId, string code)
     {
         if (FindStaged(stagedId) is null) return null;
-        using var live = OpenIfExists(LiveDatabase);
         using var staged = new ReferenceDb(SqliteReferenceDb.OptionsFor(StagedDatabase(stagedId), readOnly: true));
-        return ContentDiff.Describe(live, staged, code);
+        return CompareWithLive(live => ContentDiff.Describe(live, staged, code));
     }
 
     private static ReferenceDb? OpenIfExists(string database) =>

@@ -155,7 +155,8 @@ public sealed partial class SqliteContentStore : IContentStore
         if (gate is null) return refused!;
         var version = ReadJson<PublishedVersion>(VersionJson(number));
         if (version is null || !File.Exists(VersionDatabase(number))) return StoreResult.Refused($"there is no kept version v{number}");
-        if (LiveNumber() == number) return StoreResult.Refused($"v{number} is already live");
+        // Making the version noted live live again is a repair when its live copy is damaged, else nothing to do.
+        if (LiveNumber() == number && !LiveIsDamaged()) return StoreResult.Refused($"v{number} is already live");
         if (SwitchTo(number) is { } failure) return StoreResult.Refused($"{failure}; the live content is unchanged");
         return new StoreResult(true, $"rolled back to {version.Label}", version);
     }

@@ -23,6 +23,7 @@ public static partial class ReferenceSetup
         builder.Services.AddSingleton(services => CodeCategories.Load(Path.Combine(services.GetRequiredService<ReferenceOptions>().ContentPath, ContentFiles.CodeRanges)));
         builder.Services.AddSingleton(services => Synonyms.Load(Path.Combine(services.GetRequiredService<ReferenceOptions>().ContentPath, ContentFiles.Synonyms)));
         builder.Services.AddHealthChecks().AddCheck<LiveContentHealthCheck>(LiveContentHealthCheck.Name);
+        builder.Services.AddSingleton<LiveContentRepairs>();
         builder.Services.AddRazorPages();
         builder.Services.AddContentCache();
         // Strings in the API's JSON with HTML's special characters escaped (\u003C): what a reader typed is echoed,
@@ -41,6 +42,7 @@ public static partial class ReferenceSetup
     public static WebApplication UseProcedureReference(this WebApplication app)
     {
         app.EnsureContent();
+        app.RepairLiveContent();
         app.WarmUp();
         app.UseMetrics();
         app.UseRequestLogging();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using ProcedureReference.Storage;
+using ProcedureReference.Web.Features.Health;
 
 namespace ProcedureReference.Web.Hosting;
 
@@ -40,6 +41,8 @@ public static partial class ErrorResponses
         // Inside the page re-execution, so an API error is answered here first and never gets the HTML page.
         app.UseWhen(context => IsApi(context.Request.Path), api => api.UseStatusCodePages(context =>
             WriteProblemAsync(context.HttpContext, context.HttpContext.Response.StatusCode)));
+        // Inside the handlers above: content that cannot be read is repaired (if it can be) before they answer 503.
+        app.UseRepairAfterUnreadable();
         return app;
     }
 

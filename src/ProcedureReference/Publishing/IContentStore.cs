@@ -45,4 +45,15 @@ public interface IContentStore
 
     /// <summary>Removes what a killed import or publish left, and corrects the record of which version is live (at start).</summary>
     void RemoveLeftovers();
+
+    /// <summary>
+    /// Checks the live content and, when it is damaged (a file cut short, a bad copy), puts an intact kept version
+    /// back live with the same switch a publish uses: the version noted live if its kept copy is intact, else the
+    /// newest intact one. Safe to call from any thread at any time; a check that found the same live content intact
+    /// (or beyond repair) is not repeated.
+    /// </summary>
+    LiveRepair RepairLive(LiveCheck check);
+
+    /// <summary>The last repair that found damage, while what it left is still live (the admin's banner); else null.</summary>
+    LiveRepair? LastRepair();
 }

@@ -7,9 +7,9 @@ using ProcedureReference.Web.Tests.Support;
 namespace ProcedureReference.Web.Tests.Security;
 
 /// <summary>
-/// Content that cannot be read (the live database file overwritten with garbage while the site runs): readers get
-/// the calm 503 page or problem details with a request id and no trace of the exception, that id finds the exception
-/// in the log, and /health says why.
+/// Content that cannot be read (the live database file overwritten with garbage while the site runs, and no kept
+/// version to put back): readers get the calm 503 page or problem details with a request id and no trace of the
+/// exception, that id finds the exception in the log, and /health says why.
 /// </summary>
 public partial class ServerErrorTests
 {
@@ -22,6 +22,8 @@ public partial class ServerErrorTests
         using var client = app.CreateClient(new() { AllowAutoRedirect = false });
         using (var started = await client.GetAsync("/health")) Assert.Equal(HttpStatusCode.OK, started.StatusCode);
 
+        // With a kept version intact the site would put it back (Faults/CorruptLiveTests): here there is none.
+        Faults.LiveDamage.ForgetKeptVersions(app.DatabasePath);
         SqliteConnection.ClearAllPools();
         await File.WriteAllBytesAsync(app.DatabasePath, Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("this is not a database. ", 400))));
 
