@@ -105,8 +105,10 @@ public sealed partial class SqliteContentStore
     {
         if (FindStaged(stagedId) is null) return null;
         using var live = OpenIfExists(LiveDatabase);
-        using var staged = new ReferenceDb(SqliteReferenceDb.OptionsFor(StagedDatabase(stagedId), readOnly: true));
-        return ContentDiff.Compare(live, staged);
+        ContentDifference difference;
+        using (var staged = new ReferenceDb(SqliteReferenceDb.OptionsFor(StagedDatabase(stagedId), readOnly: true)))
+            difference = ContentDiff.Compare(live, staged);
+        return difference with { SameContent = CompareWithLive(StagedDatabase(stagedId)).SameContent };
     }
 
     public IReadOnlyList<PartDifference>? Describe(string stagedId, string code)
