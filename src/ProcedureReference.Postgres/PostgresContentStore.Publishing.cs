@@ -1,4 +1,5 @@
 using Npgsql;
+using ProcedureReference.Importing;
 using ProcedureReference.Publishing;
 using ProcedureReference.Storage;
 
@@ -26,8 +27,8 @@ public sealed partial class PostgresContentStore
         }
     }
 
-    /// <summary>Makes a staged import live, and keeps it as the next version.</summary>
-    public StoreResult Publish(string id, string who)
+    /// <summary>Makes a staged import live, and keeps it as the next version, unless <paramref name="check"/> refuses it.</summary>
+    public StoreResult Publish(string id, string who, PublishCheck? check = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(who);
         if (FindStaged(id) is not { } staged) return StoreResult.Refused($"there is no staged import {id}");
@@ -37,6 +38,12 @@ public sealed partial class PostgresContentStore
             using var connection = Connect();
             using var transaction = connection.BeginTransaction();
             Execute(connection, transaction, PublishLock);
+            // Checked under the lock, against the version live now: no other switch can come between.
+            var stagedVersion = Query(connection, transaction, "SELECT id FROM content_versions WHERE staged_id = @id AND state = 'staged'",
+                r => r.GetInt64(0), ("id", id));
+            if (stagedVersion.Count == 0) return StoreResult.Refused($"there is no staged import {id}");
+            if ((check ?? PublishCheck.RemovalsAllowed).Refusal(id, CompareWithLive(connection, transaction, stagedVersion[0])) is { } blocked)
+                return blocked;
             // Still staged under the lock: a discard or another publish of it may have come first.
             var published = Query(connection, transaction, """
                 UPDATE content_versions SET state = 'published', published_at = now(), published_by = @who,
@@ -157,5 +164,18 @@ public sealed partial class PostgresContentStore
         {
             // The next publish prunes again; tables whose row is gone are removed at the next start.
         }
+    }
+
+    /// <summary>How a staged version compares with the live one (none: no content), read in the publish's transaction.</summary>
+    private static LiveComparison CompareWithLive(NpgsqlConnection connection, NpgsqlTransaction transaction, long staged)
+    {
+        if (LiveVersion(connection, transaction) is not { } live) return new LiveComparison(0, 0, SameContent: false);
+        return Query(connection, transaction, $"""
+            SELECT (SELECT count(*) FROM pages WHERE version_id = @live)::int,
+                   (SELECT count(*) FROM pages l WHERE l.version_id = @live
+                        AND NOT EXISTS (SELECT 1 FROM pages s WHERE s.version_id = @staged AND s.code = l.code))::int,
+                   coalesce((SELECT value FROM content_info WHERE version_id = @live AND key = '{ContentHash.FingerprintKey}')
+                          = (SELECT value FROM content_info WHERE version_id = @staged AND key = '{ContentHash.FingerprintKey}'), false)
+            """, r => new LiveComparison(r.GetInt32(0), r.GetInt32(1), r.GetBoolean(2)), ("live", live), ("staged", staged))[0];
     }
 }

@@ -1,4 +1,5 @@
 using Npgsql;
+using ProcedureReference.Importing;
 using ProcedureReference.Publishing;
 using ProcedureReference.Storage;
 
@@ -60,7 +61,11 @@ public sealed partial class PostgresContentStore
     }
 
     public ContentDifference? Compare(string stagedId) =>
-        Diff(stagedId, (live, staged) => ContentDiff.Compare(live, staged));
+        Diff(stagedId, (live, staged) => ContentDiff.Compare(live, staged) with { SameContent = SameContent(live, staged) });
+
+    /// <summary>Whether both sides are versions with one fingerprint.</summary>
+    private static bool SameContent(IDiffSide? live, IDiffSide staged) =>
+        live is VersionSide liveSide && staged is VersionSide stagedSide && liveSide.Fingerprint() is { } fingerprint && fingerprint == stagedSide.Fingerprint();
 
     public IReadOnlyList<PartDifference>? Describe(string stagedId, string code) =>
         Diff(stagedId, (live, staged) => ContentDiff.Describe(live, staged, code));
@@ -81,6 +86,10 @@ public sealed partial class PostgresContentStore
     /// <summary>One version's pages and sections, as the diff reads them.</summary>
     private sealed class VersionSide(NpgsqlConnection connection, long version) : IDiffSide
     {
+        public string? Fingerprint() =>
+            Query(connection, $"SELECT value FROM content_info WHERE version_id = @v AND key = '{ContentHash.FingerprintKey}'",
+                r => r.GetString(0), ("v", version)).FirstOrDefault();
+
         public IEnumerable<DiffPage> Pages() =>
             Query(connection, "SELECT code, title, content_hash FROM pages WHERE version_id = @v ORDER BY ordinal",
                 r => new DiffPage(r.GetString(0), r.GetString(1), r.GetString(2)), ("v", version));

@@ -52,13 +52,16 @@ public sealed partial class PostgresContentStore : IContentStore
         return Build(options, who, source, progress);
     }
 
-    /// <summary>Stages and publishes in one go, as the command line's import does.</summary>
-    public (ImportReport Report, StoreResult? Published) ImportAndPublish(ImportOptions options, string who, string source, IProgress<ImportProgress>? progress = null)
+    /// <summary>Stages and publishes in one go, as the command line's import does; what its checks refuse is not left staged.</summary>
+    public (ImportReport Report, StoreResult? Published) ImportAndPublish(ImportOptions options, string who, string source,
+        IProgress<ImportProgress>? progress = null, PublishCheck? check = null)
     {
         var (staged, report) = Stage(options, who, source, progress);
         if (staged is null) return (report, null);
         FaultPoint.Reached(FaultPoint.Staged);
-        return (report, Publish(staged.Id, who));
+        var published = Publish(staged.Id, who, check);
+        if (published.Blocked != PublishBlock.None) Discard(staged.Id);
+        return (report, published);
     }
 
     public IReadOnlyList<StagedImport> Staged() =>

@@ -104,8 +104,9 @@ public sealed partial class SqliteContentStore
     public ContentDifference? Compare(string stagedId)
     {
         if (FindStaged(stagedId) is null) return null;
+        var sameContent = MeasureAgainstLive(StagedDatabase(stagedId)).SameContent;
         using var staged = new ReferenceDb(SqliteReferenceDb.OptionsFor(StagedDatabase(stagedId), readOnly: true));
-        return CompareWithLive(live => ContentDiff.Compare(live, staged));
+        return CompareWithLive(live => ContentDiff.Compare(live, staged)) with { SameContent = sameContent };
     }
 
     public IReadOnlyList<PartDifference>? Describe(string stagedId, string code)

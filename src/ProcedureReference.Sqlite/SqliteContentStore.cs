@@ -75,13 +75,16 @@ public sealed partial class SqliteContentStore : IContentStore
         return (staged, report);
     }
 
-    /// <summary>Stages and publishes in one go, as the command line's import does.</summary>
-    public (ImportReport Report, StoreResult? Published) ImportAndPublish(ImportOptions options, string who, string source, IProgress<ImportProgress>? progress = null)
+    /// <summary>Stages and publishes in one go, as the command line's import does; what its checks refuse is not left staged.</summary>
+    public (ImportReport Report, StoreResult? Published) ImportAndPublish(ImportOptions options, string who, string source,
+        IProgress<ImportProgress>? progress = null, PublishCheck? check = null)
     {
         var (staged, report) = Stage(options, who, source, progress);
         if (staged is null) return (report, null);
         FaultPoint.Reached(FaultPoint.Staged);
-        return (report, Publish(staged.Id, who));
+        var published = Publish(staged.Id, who, check);
+        if (published.Blocked != PublishBlock.None) Discard(staged.Id);
+        return (report, published);
     }
 
     public IReadOnlyList<StagedImport> Staged() =>
@@ -109,13 +112,14 @@ public sealed partial class SqliteContentStore : IContentStore
         return new StoreResult(true, $"discarded staged import {id}");
     }
 
-    /// <summary>Makes a staged import live, and keeps it as the next version.</summary>
-    public StoreResult Publish(string id, string who)
+    /// <summary>Makes a staged import live, and keeps it as the next version, unless <paramref name="check"/> refuses it.</summary>
+    public StoreResult Publish(string id, string who, PublishCheck? check = null)
     {
         var staged = FindStaged(id);
         if (staged is null) return StoreResult.Refused($"there is no staged import {id}");
         using var gate = LockForPublishing(out var refused);
         if (gate is null) return refused!;
+        if ((check ?? PublishCheck.RemovalsAllowed).Refusal(id, MeasureAgainstLive(StagedDatabase(id))) is { } blocked) return blocked;
 
         PublishedVersion version;
         try

@@ -92,7 +92,7 @@ upload_and_publish() {
   grep -q "$changed" "$dir/review.html" || { echo "the review page does not list $changed as changed"; return 1; }
   token=$(token_of "$dir/review.html")
   code=$("${curl_[@]}" -o /dev/null -w '%{http_code}' --data-urlencode "__RequestVerificationToken=$token" \
-    "$base/admin/imports/$staged?handler=Publish")
+    --data-urlencode "confirm=yes" "$base/admin/imports/$staged?handler=Publish")
   published_at_ms=$(date +%s%3N)
   [ "$code" = 302 ] || { echo "publish answered $code, not 302"; return 1; }
   "${curl_[@]}" -o "$dir/after.html" "$base/admin"

@@ -38,6 +38,10 @@ public sealed class AdminOptions
     [Range(1, int.MaxValue, ErrorMessage = "a whole number, at least 1")]
     public int KeepVersions { get; set; } = IContentStore.DefaultKeep;
 
+    /// <summary>The share of the live codes (percent) a publish may remove before the admin must confirm the number removed.</summary>
+    [Range(0, 100, ErrorMessage = "a whole number from 0 to 100 (percent)")]
+    public int MaxRemovedPercent { get; set; } = PublishCheck.DefaultMaxRemovedPercent;
+
     [Range(1, long.MaxValue, ErrorMessage = "a whole number of bytes, at least 1")]
     public long MaxUploadBytes { get; set; } = DefaultUpload.MaxArchiveBytes;
 

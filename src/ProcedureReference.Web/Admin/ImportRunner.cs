@@ -59,9 +59,10 @@ public sealed class ImportRunner(IContentStore store, ReferenceOptions reference
             var (staged, report) = store.Stage(reference.ImportOf(content), who, source, progress);
             succeeded = staged is not null;
             stagedId = staged?.Id;
-            message = succeeded
-                ? $"staged {report.Imported:N0} pages ({report.Added.Count} added, {report.Changed.Count} changed, {report.Removed.Count} removed, {report.FilesWithErrors} files with errors)"
-                : report.FatalError ?? "the import failed";
+            message = !succeeded ? report.FatalError ?? "the import failed"
+                : report.Added.Count + report.Changed.Count + report.Removed.Count == 0
+                    ? $"staged {report.Imported:N0} pages: no page changed against the live content ({report.FilesWithErrors} files with errors)"
+                    : $"staged {report.Imported:N0} pages ({report.Added.Count} added, {report.Changed.Count} changed, {report.Removed.Count} removed, {report.FilesWithErrors} files with errors)";
         }
 #pragma warning disable CA1031 // a background import must end with a status the admin can read, whatever went wrong
         catch (Exception e)

@@ -28,9 +28,13 @@ public static class Verbs
         var content = new Option<string>("--content") { Description = "The folder of page files (Content:Path)", HelpName = "DIR" };
         var db = DatabaseOption();
         var stage = new Option<bool>("--stage") { Description = "Stage the import for review in /admin instead of publishing it" };
-        var command = new Command("import", "Import page files and publish them (or stage them). " + VerbSettingsHelp) { content, db, stage };
+        var allowRemovals = new Option<bool>("--allow-removals")
+        {
+            Description = "Publish even when the import removes more than Admin:MaxRemovedPercent of the live codes",
+        };
+        var command = new Command("import", "Import page files and publish them (or stage them). " + VerbSettingsHelp) { content, db, stage, allowRemovals };
         command.SetAction(parse => Run(parse, terminal, With(settings, ("Database:Path", parse.GetValue(db)), ("Content:Path", parse.GetValue(content))),
-            services => ImportCommand.Run(parse.GetValue(stage), services, terminal.Output, terminal.Error)));
+            services => ImportCommand.Run(new ImportCommand.Choices(parse.GetValue(stage), parse.GetValue(allowRemovals)), services, terminal.Output, terminal.Error)));
         return command;
     }
 

@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using ProcedureReference.Parsing;
+using ProcedureReference.Similarity;
 
 namespace ProcedureReference.Importing;
 
@@ -19,6 +21,35 @@ public static class ContentHash
         {
             Add(section.Kind.ToName()); Add(section.Heading); Add(section.Markdown);
         }
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())));
+    }
+
+    /// <summary>The content fact holding a version's <see cref="Fingerprint"/>.</summary>
+    public const string FingerprintKey = "fingerprint";
+
+    /// <summary>
+    /// Everything a version shows readers: its pages (<see cref="OfAll"/>) and the similar codes computed for them,
+    /// which change with Import:SimilarCodes or the archive's cpt-ranges.csv though no page does. Two versions with
+    /// one fingerprint are the same content, so publishing the second would change nothing.
+    /// </summary>
+    public static string Fingerprint(string contentHash, IReadOnlyDictionary<string, string> similarHashByCode)
+    {
+        ArgumentNullException.ThrowIfNull(similarHashByCode);
+        var sb = new StringBuilder(contentHash).Append('\n');
+        foreach (var (code, hash) in similarHashByCode.OrderBy(p => p.Key, StringComparer.Ordinal))
+            sb.Append(code).Append(Separator).Append(hash).Append('\n');
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())));
+    }
+
+    /// <summary>A hash of one page's similar codes, in their order (kept per page rather than the lists, which may be large).</summary>
+    public static string OfSimilar(IReadOnlyList<SimilarCodeEntry> similar)
+    {
+        ArgumentNullException.ThrowIfNull(similar);
+        var sb = new StringBuilder();
+        foreach (var entry in similar)
+            sb.Append(entry.Code).Append(Separator).Append(entry.Title).Append(Separator)
+                .Append(entry.Score.ToString("R", CultureInfo.InvariantCulture)).Append(Separator)
+                .Append(entry.Reason).Append(Separator).Append(entry.Source).Append('\n');
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())));
     }
 

@@ -62,6 +62,7 @@ public static class Importer
         var results = new List<FileResult>(files.Count);
         var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
         var fileOfCode = new Dictionary<string, string>(StringComparer.Ordinal);
+        var codeOfId = new Dictionary<int, string>();
         using var pipeline = new PagePipeline(files, path => PreparedPage.Of(ParseFile(path, manifest, maxBytes)));
         using var writer = openWriter();
 
@@ -78,6 +79,7 @@ public static class Importer
                 similarity.Add(prepared.Similarity! with { Id = id });
                 hashes[page.Code!] = hash;
                 fileOfCode[page.Code!] = page.File;
+                codeOfId[id] = page.Code!;
             }
             results.Add(new FileResult(page.File, page.Code, page.Warnings, errors));
             if (results.Count == 1) FaultPoint.Reached(FaultPoint.ImportPages);
@@ -86,16 +88,20 @@ public static class Importer
 
         // Similar codes need every page's terms, so they are computed once all pages are in, in the same transaction.
         var firstBlock = true;
+        var similarHashByCode = new Dictionary<string, string>(hashes.Count, StringComparer.Ordinal);
         foreach (var similar in similarity.Build())
         {
             writer.AddSimilarCodes(similar);
+            similarHashByCode[codeOfId[similar.PageId]] = ContentHash.OfSimilar(similar.Codes);
             if (firstBlock) FaultPoint.Reached(FaultPoint.ImportSimilarCodes);
             firstBlock = false;
         }
         FaultPoint.Reached(FaultPoint.ImportCommit);
+        var contentHash = ContentHash.OfAll(hashes.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value));
         writer.Complete(new Dictionary<string, string>
         {
-            ["content_hash"] = ContentHash.OfAll(hashes.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value)),
+            ["content_hash"] = contentHash,
+            [ContentHash.FingerprintKey] = ContentHash.Fingerprint(contentHash, similarHashByCode),
             ["page_count"] = hashes.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         return (results, hashes);

@@ -10,7 +10,19 @@ public sealed record ChangedCode(string Code, string Title, IReadOnlyList<string
 /// <summary>How a staged database differs from the live one, code by code.</summary>
 public sealed record ContentDifference(IReadOnlyList<DiffCode> Added, IReadOnlyList<DiffCode> Removed, IReadOnlyList<ChangedCode> Changed)
 {
+    /// <summary>No page differs (the similar codes computed at import may still differ: see <see cref="SameContent"/>).</summary>
     public bool IsEmpty => Added.Count == 0 && Removed.Count == 0 && Changed.Count == 0;
+
+    /// <summary>Codes live when compared.</summary>
+    public int LiveCodes { get; init; }
+
+    /// <summary>Whether the staged content is the live content, similar codes and all (its fingerprint): nothing to publish.</summary>
+    public bool SameContent { get; init; }
+
+    /// <summary>Whether publishing it needs the number of removed codes confirmed (<see cref="PublishCheck"/>).</summary>
+    public bool NeedsRemovalConfirmation(int maxRemovedPercent) => PublishCheck.NeedsConfirmation(Removed.Count, LiveCodes, maxRemovedPercent);
+
+    public int RemovedPercent => PublishCheck.Percent(Removed.Count, LiveCodes);
 }
 
 /// <summary>One part of a code (its header or a section) as it was and as it will be, line by line.</summary>
@@ -49,7 +61,7 @@ public static class ContentDiff
             var (before, after) = (ReadParts(liveSide!, code), ReadParts(stagedSide, code));
             changed.Add(new ChangedCode(code, staged[code].Title, DifferingParts(before, after).ToList()));
         }
-        return new ContentDifference(added, removed, changed);
+        return new ContentDifference(added, removed, changed) { LiveCodes = live.Count };
     }
 
     /// <summary>As <see cref="Describe(ReferenceDb?, ReferenceDb, string)"/>, over rows an engine reads its own way.</summary>

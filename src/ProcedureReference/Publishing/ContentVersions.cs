@@ -25,5 +25,8 @@ public sealed record VersionList(IReadOnlyList<PublishedVersion> Versions, int? 
 /// <summary>What a publish, rollback or discard came to: done, or why not.</summary>
 public sealed record StoreResult(bool Succeeded, string Message, PublishedVersion? Version = null)
 {
+    /// <summary>Which of a publish's checks refused it, if one did.</summary>
+    public PublishBlock Blocked { get; init; }
+
     public static StoreResult Refused(string message) => new(false, message);
 }

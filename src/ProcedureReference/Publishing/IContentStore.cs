@@ -18,8 +18,13 @@ public interface IContentStore
     /// <summary>Builds an import for review, compared with what is live; nothing live changes.</summary>
     (StagedImport? Staged, ImportReport Report) Stage(ImportOptions options, string who, string source, IProgress<ImportProgress>? progress = null);
 
-    /// <summary>Stages and publishes in one go, as the command line's import does.</summary>
-    (ImportReport Report, StoreResult? Published) ImportAndPublish(ImportOptions options, string who, string source, IProgress<ImportProgress>? progress = null);
+    /// <summary>
+    /// Stages and publishes in one go, as the command line's import does. A publish its checks refuse (no changes,
+    /// removals not confirmed) leaves nothing staged: the staged import is discarded.
+    /// </summary>
+    /// <param name="check">What the publish checks; null: <see cref="PublishCheck.RemovalsAllowed"/>.</param>
+    (ImportReport Report, StoreResult? Published) ImportAndPublish(ImportOptions options, string who, string source,
+        IProgress<ImportProgress>? progress = null, PublishCheck? check = null);
 
     /// <summary>The imports staged for review, newest first.</summary>
     IReadOnlyList<StagedImport> Staged();
@@ -29,15 +34,19 @@ public interface IContentStore
 
     StoreResult Discard(string id);
 
-    /// <summary>Makes a staged import live, and keeps it as the next version.</summary>
-    StoreResult Publish(string id, string who);
+    /// <summary>
+    /// Makes a staged import live, and keeps it as the next version, unless <paramref name="check"/> refuses it
+    /// against the live content of that moment (<see cref="StoreResult.Blocked"/> says which check).
+    /// </summary>
+    /// <param name="check">What the publish checks; null: <see cref="PublishCheck.RemovalsAllowed"/> (an unchanged import is refused all the same).</param>
+    StoreResult Publish(string id, string who, PublishCheck? check = null);
 
     /// <summary>Makes a kept version live again.</summary>
     StoreResult Rollback(int number, string who);
 
     VersionList Versions();
 
-    /// <summary>How a staged import differs from the live content, code by code; null when there is no such staged import.</summary>
+    /// <summary>How a staged import differs from the live content, code by code (and whether it is the same content); null when there is no such staged import.</summary>
     ContentDifference? Compare(string stagedId);
 
     /// <summary>The parts of one code that a staged import changes, as line diffs; null when there is no such staged import.</summary>

@@ -26,7 +26,7 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Theory]
-    [InlineData("import", "--content <DIR>", "--db <FILE>", "--stage")]
+    [InlineData("import", "--content <DIR>", "--db <FILE>", "--stage", "--allow-removals", "Admin:MaxRemovedPercent")]
     [InlineData("parse", "--json", "<FILE>")]
     [InlineData("admin", "add", "remove", "list", "--db <FILE>")]
     [InlineData("admin add", "<NAME>", "--db <FILE>", "standard input")]
@@ -123,6 +123,8 @@ public sealed class CommandLineTests : IDisposable
     [InlineData("Admin:KeepVersions", "0", "a whole number, at least 1")]
     [InlineData("Admin:MaxUploadEntries", "many", "a whole number, at least 1")]
     [InlineData("Database:Path", "", "a file path")]
+    [InlineData("Admin:MaxRemovedPercent", "101", "a whole number from 0 to 100 (percent)")]
+    [InlineData("Admin:MaxRemovedPercent", "-1", "a whole number from 0 to 100 (percent)")]
     public void A_bad_setting_is_named_in_one_line_and_nothing_is_written(string key, string value, string allowed)
     {
         var (exitCode, stdout, stderr) = Verb.Run("import", $"--Database:Path={Database}", $"--{key}={value}", "--content", SeedContent.CopyTo(_temp));

@@ -50,7 +50,10 @@ public sealed class PostgresPublishTests : IDisposable
     public void A_publish_that_dies_before_its_commit_leaves_the_live_version_and_the_staged_import_as_they_were()
     {
         Assert.True(Store.ImportAndPublish(new ImportOptions(SeedContent.CopyTo(_temp, "first")), "tester", "first").Published?.Succeeded);
-        var (staged, report) = Store.Stage(new ImportOptions(SeedContent.CopyTo(_temp, "second")), "tester", "second");
+        // Other content than the first (an import of the same content is not published at all).
+        var second = SeedContent.CopyTo(_temp, "second");
+        File.Delete(Path.Combine(second, SeedContent.FileOf("78458")));
+        var (staged, report) = Store.Stage(new ImportOptions(second), "tester", "second");
         Assert.True(staged is not null, report.FatalError);
         var thread = Environment.CurrentManagedThreadId;
         FaultPoint.Observer = point =>

@@ -19,7 +19,7 @@ public sealed class ConcurrentImportTests(KillFixture fixture) : IClassFixture<K
     /// <summary>The corpus import, paused while it holds the lock.</summary>
     private async Task<ChildProcess> StartHoldingImportAsync()
     {
-        var first = ChildProcess.Start(_scenario.DataFolder, ["import", "--content", fixture.Corpus, "--db", _scenario.Database], pauseAt: FaultPoint.ImportPages);
+        var first = ChildProcess.Start(_scenario.DataFolder, ["import", "--allow-removals", "--content", fixture.Corpus, "--db", _scenario.Database], pauseAt: FaultPoint.ImportPages);
         await first.WaitForFaultPointAsync(FaultPoint.ImportPages);
         return first;
     }
@@ -39,7 +39,7 @@ public sealed class ConcurrentImportTests(KillFixture fixture) : IClassFixture<K
         _scenario.PublishSeeds();
         using var first = await StartHoldingImportAsync();
 
-        using var second = ChildProcess.Start(_scenario.DataFolder, ["import", "--content", fixture.OtherCorpus, "--db", _scenario.Database]);
+        using var second = ChildProcess.Start(_scenario.DataFolder, ["import", "--allow-removals", "--content", fixture.OtherCorpus, "--db", _scenario.Database]);
         Assert.Equal(1, await second.WaitForExitAsync());
         Assert.Contains("FAILED: " + Refusal, second.Output, StringComparison.Ordinal);
         Assert.Equal(fixture.Seeds, DatabaseFacts.Of(_scenario.Database));

@@ -16,7 +16,7 @@ public sealed class DiskFullTests(KillFixture fixture, ITestOutputHelper output)
 
     private async Task<(int Exit, string Output)> ImportAsync(long? fileSizeLimitKb = null)
     {
-        using var child = ChildProcess.Start(_scenario.DataFolder, ["import", "--content", fixture.Corpus, "--db", _scenario.Database], fileSizeLimitKb: fileSizeLimitKb);
+        using var child = ChildProcess.Start(_scenario.DataFolder, ["import", "--allow-removals", "--content", fixture.Corpus, "--db", _scenario.Database], fileSizeLimitKb: fileSizeLimitKb);
         var exit = await child.WaitForExitAsync();
         output.WriteLine(child.Output);
         return (exit, child.Output);

@@ -52,7 +52,7 @@ public sealed class KillScenario(KillFixture fixture) : IDisposable
     /// </summary>
     public async Task KillImportAtAsync(string point, Action? atPause = null)
     {
-        using var child = ChildProcess.Start(DataFolder, ["import", "--content", fixture.Corpus, "--db", Database], pauseAt: point);
+        using var child = ChildProcess.Start(DataFolder, ["import", "--allow-removals", "--content", fixture.Corpus, "--db", Database], pauseAt: point);
         await child.WaitForFaultPointAsync(point);
         atPause?.Invoke();
         await child.KillAsync();

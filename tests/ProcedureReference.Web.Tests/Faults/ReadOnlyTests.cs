@@ -36,7 +36,7 @@ public sealed class ReadOnlyTests(KillFixture fixture, ITestOutputHelper output)
 
     private async Task<(int Exit, string Output)> ImportAsync(string? pauseAt = null, Action? atPause = null)
     {
-        using var child = ChildProcess.Start(Path.GetTempPath(), ["import", "--content", fixture.Corpus, "--db", _scenario.Database], pauseAt);
+        using var child = ChildProcess.Start(Path.GetTempPath(), ["import", "--allow-removals", "--content", fixture.Corpus, "--db", _scenario.Database], pauseAt);
         if (pauseAt is not null)
         {
             await child.WaitForFaultPointAsync(pauseAt);

@@ -19,7 +19,7 @@ public sealed class RollbackKillTests(KillFixture fixture) : IClassFixture<KillF
         _scenario.PublishCorpus();
         using var site = await ChildSite.StartAsync(_scenario.Database, _scenario.ContentPath, pauseAt: point);
         var session = await site.SignInAsync();
-        var rollback = session.PostFormAsync("/admin?handler=Rollback", "/admin", new() { ["version"] = 1.ToString(CultureInfo.InvariantCulture) });
+        var rollback = session.PostFormAsync("/admin?handler=Rollback", "/admin", new() { ["version"] = 1.ToString(CultureInfo.InvariantCulture), ["confirm"] = "v1" });
         await site.Process.WaitForFaultPointAsync(point);
         atPause();
         await site.Process.KillAsync();

@@ -132,15 +132,18 @@ public sealed partial class MetricsTests
         listener.Start();
         using var session = await app.SignInAsync();
 
+        // An edit, so that the import has something to publish (an unchanged one is not published).
+        var page = Path.Combine(app.ContentPath, "004_b058e552b792f92e.txt");
+        File.WriteAllText(page, File.ReadAllText(page).Replace("Percutaneous transluminal mechanical thrombectomy is", "Metrics edit is", StringComparison.Ordinal));
         using (var import = await session.PostFormAsync("/admin?handler=ImportFolder", "/admin", [])) Assert.Equal(HttpStatusCode.Redirect, import.StatusCode);
         var runner = app.Services.GetRequiredService<ImportRunner>();
         await runner.Current.WaitAsync(TimeSpan.FromMinutes(5));
         var id = runner.Status.LastStagedId;
         Assert.True(id is not null, runner.Status.LastMessage);
-        using (var publish = await session.PostFormAsync($"/admin/imports/{id}?handler=Publish", $"/admin/imports/{id}", [])) Assert.Equal(HttpStatusCode.Redirect, publish.StatusCode);
+        using (var publish = await session.PostFormAsync($"/admin/imports/{id}?handler=Publish", $"/admin/imports/{id}", new() { ["confirm"] = "yes" })) Assert.Equal(HttpStatusCode.Redirect, publish.StatusCode);
         var versions = app.Services.GetRequiredService<IContentStore>().Versions();
         var previous = versions.Versions.First(v => v.Number < versions.LiveNumber).Number.ToString(CultureInfo.InvariantCulture);
-        using (var rollback = await session.PostFormAsync("/admin?handler=Rollback", "/admin", new() { ["version"] = previous })) Assert.Equal(HttpStatusCode.Redirect, rollback.StatusCode);
+        using (var rollback = await session.PostFormAsync("/admin?handler=Rollback", "/admin", new() { ["version"] = previous, ["confirm"] = "v" + previous })) Assert.Equal(HttpStatusCode.Redirect, rollback.StatusCode);
 
         Assert.Contains("procedurereference.import.duration result=succeeded", recorded);
         Assert.Contains("procedurereference.publish.duration action=publish result=succeeded", recorded);

@@ -42,7 +42,7 @@ public class TwoInstancesTests(ITestOutputHelper output)
         await runner.Current.WaitAsync(TimeSpan.FromMinutes(5));
         Assert.True(runner.Status.LastSucceeded, runner.Status.LastMessage);
         var id = runner.Status.LastStagedId!;
-        using (var publish = await onA.PostFormAsync($"/admin/imports/{id}?handler=Publish", $"/admin/imports/{id}", []))
+        using (var publish = await onA.PostFormAsync($"/admin/imports/{id}?handler=Publish", $"/admin/imports/{id}", new() { ["confirm"] = "yes" }))
             Assert.Equal(HttpStatusCode.Redirect, publish.StatusCode);
         var clock = Stopwatch.StartNew();
 

@@ -27,6 +27,18 @@ public sealed class IndexModel(IContentStore store, ImportRunner runner, AdminAc
     public string ContentFolder => reference.ContentPath;
     public long MaxUploadBytes => options.Upload.MaxArchiveBytes;
 
+    /// <summary>
+    /// Whether the last import's outcome is still news: a failure, or a staged import still waiting for review (once
+    /// published or discarded, the versions and the audit say what became of it).
+    /// </summary>
+    public bool ShowsLastImport => Status.LastMessage is not null
+        && (Status.LastSucceeded != true || Staged.Any(s => s.Id == Status.LastStagedId));
+
+    /// <summary>What readers see now, in one line.</summary>
+    public string LiveNow => Versions.Versions.FirstOrDefault(v => v.Number == Versions.LiveNumber) is { } live
+        ? $"Live now: {live.Label}, published {live.PublishedAt:yyyy-MM-dd HH:mm}Z by {live.PublishedBy} ({live.Source}), {live.Pages:N0} pages."
+        : "Live now: the content imported at first start (no version published from here yet).";
+
     public string? Message => TempData[AdminMessage.Text] as string;
     public bool MessageIsError => TempData[AdminMessage.IsError] is true;
 
@@ -63,8 +75,12 @@ public sealed class IndexModel(IContentStore store, ImportRunner runner, AdminAc
         return Started(false, source);
     }
 
-    public IActionResult OnPostRollback(int version)
+    /// <param name="confirm">The confirmation box: the version's label (v3) when ticked.</param>
+    public IActionResult OnPostRollback(int version, string? confirm)
     {
+        if (confirm != $"v{version}")
+            return Audited(HttpContext.AdminName(), $"rollback to v{version}", false,
+                $"tick 'Yes, make v{version} live' to confirm the rollback; the live content is unchanged", "rollback");
         var started = Stopwatch.GetTimestamp();
         var result = store.Rollback(version, HttpContext.AdminName());
         metrics.Switched(started, "rollback", result.Succeeded);
@@ -72,8 +88,9 @@ public sealed class IndexModel(IContentStore store, ImportRunner runner, AdminAc
         return Audited(HttpContext.AdminName(), $"rollback to v{version}", result.Succeeded, result.Message, "rollback");
     }
 
+    // A started import shows in the import box, with its progress; a notice saying so too would show it twice.
     private RedirectToPageResult Started(bool started, string source) => started
-        ? Done(true, $"Importing from {source}. It is staged for review when done; nothing live changes until you publish.")
+        ? RedirectToPage()
         : Audited(HttpContext.AdminName(), source, false, "An import is running already; wait for it to finish.");
 
     private RedirectToPageResult Audited(string who, string detail, bool succeeded, string message, string action = "stage import")

@@ -61,7 +61,7 @@ public abstract class PublishFlowTests(AdminApp app)
         Assert.Matches($"<span class=\"diff-add\" title=\"added\">&#x2B; [^\\n]*{marker[^6..]}</ins> is a minimally invasive procedure", review);
         Assert.Matches("<span class=\"diff-del\" title=\"removed\">- [^\\n]*</del> is a minimally invasive procedure", review);
 
-        using var publish = await session.PostFormAsync($"/admin/imports/{id}?handler=Publish", $"/admin/imports/{id}", []);
+        using var publish = await session.PostFormAsync($"/admin/imports/{id}?handler=Publish", $"/admin/imports/{id}", new() { ["confirm"] = "yes" });
         Assert.Equal(HttpStatusCode.Redirect, publish.StatusCode);
         Assert.Contains(marker, await SummaryOf37188Async(), StringComparison.Ordinal);
         var admin = await session.Client.GetStringAsync("/admin");
@@ -70,7 +70,7 @@ public abstract class PublishFlowTests(AdminApp app)
         // Roll back to the version that was live before the publish.
         var versions = app.Services.GetRequiredService<ProcedureReference.Publishing.IContentStore>().Versions();
         var previous = versions.Versions.First(v => v.Number < versions.LiveNumber).Number;
-        using var rollback = await session.PostFormAsync("/admin?handler=Rollback", "/admin", new() { ["version"] = previous.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        using var rollback = await session.PostFormAsync("/admin?handler=Rollback", "/admin", new() { ["version"] = previous.ToString(System.Globalization.CultureInfo.InvariantCulture), ["confirm"] = $"v{previous}" });
         Assert.Equal(HttpStatusCode.Redirect, rollback.StatusCode);
         Assert.Equal(before, await SummaryOf37188Async());
         Assert.Contains("rollback", await session.Client.GetStringAsync("/admin"), StringComparison.Ordinal);
@@ -126,7 +126,7 @@ public abstract class PublishFlowTests(AdminApp app)
             return (response.StatusCode, await response.Content.ReadAsStringAsync());
         }
         var reads = Enumerable.Range(0, 300).Select(i => Task.Run(() => Read(i))).ToList();
-        using var publish = await session.PostFormAsync($"/admin/imports/{id}?handler=Publish", $"/admin/imports/{id}", []);
+        using var publish = await session.PostFormAsync($"/admin/imports/{id}?handler=Publish", $"/admin/imports/{id}", new() { ["confirm"] = "yes" });
         reads.AddRange(Enumerable.Range(300, 100).Select(i => Task.Run(() => Read(i))));
         var results = await Task.WhenAll(reads);
 
