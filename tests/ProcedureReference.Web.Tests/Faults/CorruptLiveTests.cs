@@ -133,7 +133,7 @@ public sealed class CorruptLiveTests : IDisposable
             Assert.True(review.StatusCode == HttpStatusCode.OK, $"review: {review.StatusCode}");
             Assert.Contains("handler=Publish", page, StringComparison.Ordinal);
         }
-        using (var publish = await session.PostFormAsync($"/admin/imports/{staged.Id}?handler=Publish", "/admin/imports/" + staged.Id, []))
+        using (var publish = await session.PostFormAsync($"/admin/imports/{staged.Id}?handler=Publish", "/admin/imports/" + staged.Id, new() { ["confirm"] = "yes" }))
             Assert.Equal(HttpStatusCode.Redirect, publish.StatusCode);
         _app.Services.GetRequiredService<IContentVersions>().Refresh();
 
