@@ -13,9 +13,13 @@ public static class CommandLine
 
     private static readonly string[] HelpTokens = ["--help", "-h", "-?", "/?", "/h", "--version"];
 
-    /// <summary>Whether the command line names a verb (or asks for help); otherwise it configures the site.</summary>
+    /// <summary>
+    /// Whether the command line names a verb, asks for help, or is not one the site takes (an unknown switch, which
+    /// the verbs' parser then refuses); otherwise it configures the site.
+    /// </summary>
     public static bool IsCommand(string[] args) =>
-        SettingSwitches.FirstOther(args) is { } first && (!first.StartsWith('-') || HelpTokens.Contains(first));
+        SettingSwitches.FirstOther(args) is { } first
+        && (!first.StartsWith('-') || HelpTokens.Contains(first) || !SettingSwitches.OnlySiteSwitches(args));
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
         Run(args, Terminal.Console with { Output = stdout, Error = stderr });

@@ -38,6 +38,31 @@ public sealed record SettingSwitches(IReadOnlyDictionary<string, string?> Settin
         return null;
     }
 
+    /// <summary>
+    /// Whether every token that is not a setting is one of the host's own switches (<c>--urls</c>, <c>--environment</c>,
+    /// ...) with its value, so that a mistyped switch (<c>--bogus</c>, <c>--stgae</c>) is refused, not ignored by a started site.
+    /// </summary>
+    public static bool OnlySiteSwitches(string[] args)
+    {
+        var rest = Split(args).Rest;
+        for (var i = 0; i < rest.Length; i++)
+        {
+            if (!rest[i].StartsWith("--", StringComparison.Ordinal)) return false;
+            var name = rest[i][2..].Split('=')[0];
+            if (!HostKeys.Contains(name)) return false;
+            if (!rest[i].Contains('=', StringComparison.Ordinal) && ++i >= rest.Length) return false;
+        }
+        return true;
+    }
+
+    // The keys ASP.NET Core's host reads from the top of the configuration (WebHostDefaults, HostDefaults, host filtering).
+    private static readonly HashSet<string> HostKeys = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "urls", "environment", "contentRoot", "webroot", "applicationName", "AllowedHosts", "http_ports", "https_ports",
+        "detailedErrors", "shutdownTimeoutSeconds", "preventHostingStartup", "hostingStartupAssemblies",
+        "hostingStartupExcludeAssemblies", "suppressStatusMessages",
+    };
+
     private static bool IsSetting(string arg) =>
         arg.StartsWith("--", StringComparison.Ordinal) && arg.Split('=')[0].Contains(':', StringComparison.Ordinal);
 }

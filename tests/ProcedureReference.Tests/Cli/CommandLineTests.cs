@@ -155,8 +155,27 @@ public sealed class CommandLineTests : IDisposable
     [InlineData(true, "--help")]
     [InlineData(true, "-h")]
     [InlineData(true, "improt")]
+    [InlineData(false, "--environment", "Development", "--AllowedHosts=example.org")]
+    [InlineData(true, "--bogus")]
+    [InlineData(true, "--stage")]
+    [InlineData(true, "--urls")]
+    [InlineData(true, "--Urls=http://127.0.0.1:5080", "extra")]
     public void A_command_line_without_a_verb_runs_the_site(bool isCommand, params string[] args)
     {
         Assert.Equal(isCommand, CommandLine.IsCommand(args));
+    }
+
+    [Theory]
+    [InlineData("'--bogus'", "--bogus")]
+    [InlineData("'--stgae'", "--Database:Path=x.db", "--stgae")]
+    [InlineData("'extra'", "--Urls=http://127.0.0.1:5080", "extra")]
+    public void A_switch_the_site_does_not_take_is_refused_rather_than_starting_the_site(string named, params string[] args)
+    {
+        Assert.True(CommandLine.IsCommand(args));
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        Assert.Equal(CommandLine.UsageExitCode, CommandLine.Run(args, stdout, stderr));
+        Assert.Contains(named, stderr.ToString(), StringComparison.Ordinal);
     }
 }
