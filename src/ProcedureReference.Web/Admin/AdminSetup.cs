@@ -15,6 +15,7 @@ namespace ProcedureReference.Web.Admin;
 public static class AdminSetup
 {
     public const string LoginPath = "/admin/login";
+    public const string UploadPath = "/admin/upload";
     private const string ApiPrefix = "/admin/api";
 
     public static WebApplicationBuilder AddAdmin(this WebApplicationBuilder builder)
@@ -22,6 +23,7 @@ public static class AdminSetup
         AdminOptions.Register(builder.Services);
         builder.Services.AddStorage(builder.Configuration);
         builder.Services.AddSingleton<ImportRunner>();
+        builder.Services.AddSingleton<UploadsFolder>();
 
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(cookie =>
@@ -50,6 +52,7 @@ public static class AdminSetup
         {
             pages.Conventions.AuthorizeFolder("/Admin");
             pages.Conventions.AllowAnonymousToPage("/Admin/Login");
+            pages.Conventions.ConfigureFilter(new UnknownHandlerFilter());
         });
 
         // Always on, whatever RateLimits:Enabled says; rejected requests are answered as RateLimits answers them.
@@ -62,6 +65,7 @@ public static class AdminSetup
     public static WebApplication UseAdmin(this WebApplication app)
     {
         app.Services.GetRequiredService<IContentStore>().RemoveLeftovers();
+        app.Services.GetRequiredService<UploadsFolder>().RemoveLeftovers();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGet(ApiPrefix + "/import-status", (ImportRunner runner) => Results.Ok(runner.Status))
@@ -83,7 +87,7 @@ public static class AdminSetup
         if (!HttpMethods.IsPost(context.Request.Method) || !context.Request.Path.StartsWithSegments("/admin"))
             return RateLimitPartition.GetNoLimiter("");
         var client = context.Connection.RemoteIpAddress?.ToString() ?? "local";
-        var upload = context.Request.Query["handler"] == "Upload";
+        var upload = IsUpload(context);
         var isLogin = context.Request.Path.StartsWithSegments(LoginPath);
         if (!isLogin && !upload) return RateLimitPartition.GetNoLimiter("");
         return RateLimitPartition.GetFixedWindowLimiter((isLogin ? "login:" : "upload:") + client, _ => new FixedWindowRateLimiterOptions
@@ -93,6 +97,12 @@ public static class AdminSetup
             QueueLimit = 0,
         });
     }
+
+    /// <summary>
+    /// The upload page, by the path that runs it (routing ignores case, so does this) and never by a query string,
+    /// which any spelling of a handler name could get past.
+    /// </summary>
+    private static bool IsUpload(HttpContext context) => context.Request.Path.StartsWithSegments(UploadPath, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The API answers 401/403; pages go to the login page.</summary>
     private static Task Refuse(RedirectContext<CookieAuthenticationOptions> context, int status)
