@@ -64,7 +64,7 @@ sign_in() {
   [ "$code" = 302 ] || { echo "sign-in at $base answered $code, not 302"; return 1; }
 }
 
-# upload_and_publish BASE JAR ZIP CHANGED_CODE STARTED: as a signed-in admin (JAR), uploads ZIP on /admin, follows
+# upload_and_publish BASE JAR ZIP CHANGED_CODE STARTED: as a signed-in admin (JAR), uploads ZIP to /admin/upload, follows
 # the staged import, checks that its review lists CHANGED_CODE, publishes it; prints each step at +seconds after
 # STARTED (epoch seconds). Sets published_at_ms to when the publish was answered.
 upload_and_publish() {
@@ -76,7 +76,7 @@ upload_and_publish() {
   token=$(token_of "$dir/admin.html")
   [ -n "$token" ] || { echo "no antiforgery token on /admin after signing in"; return 1; }
   code=$("${curl_[@]}" -o /dev/null -w '%{http_code}' -F "__RequestVerificationToken=$token" \
-    -F "archive=@$zip;type=application/zip" "$base/admin?handler=Upload")
+    -F "archive=@$zip;type=application/zip" "$base/admin/upload")
   [ "$code" = 302 ] || { echo "upload answered $code, not 302"; return 1; }
   echo "uploaded at +$(($(date +%s) - started)) s"
   for _ in $(seq 1 240); do

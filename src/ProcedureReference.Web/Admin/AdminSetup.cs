@@ -29,6 +29,7 @@ public static class AdminSetup
         AdminOptions.Register(builder.Services);
         builder.Services.AddStorage(builder.Configuration);
         builder.Services.AddSingleton<ImportRunner>();
+        builder.Services.AddSingleton<UploadsFolder>();
 
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(cookie =>
@@ -59,6 +60,7 @@ public static class AdminSetup
         {
             pages.Conventions.AuthorizeFolder("/Admin");
             pages.Conventions.AllowAnonymousToPage("/Admin/Login");
+            pages.Conventions.ConfigureFilter(new UnknownHandlerFilter());
         });
 
         // Always on, whatever RateLimits:Enabled says; rejected requests are answered as RateLimits answers them.
@@ -71,6 +73,7 @@ public static class AdminSetup
     public static WebApplication UseAdmin(this WebApplication app)
     {
         app.Services.GetRequiredService<IContentStore>().RemoveLeftovers();
+        app.Services.GetRequiredService<UploadsFolder>().RemoveLeftovers();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGet(ApiPrefix + "/import-status", (ImportRunner runner) => Results.Ok(runner.Status))
@@ -104,7 +107,7 @@ public static class AdminSetup
         var client = RateLimits.ClientKey(context);
         if (string.Equals(endpoint, LoginPath, StringComparison.OrdinalIgnoreCase))
             return FixedWindow("login:" + client, options.LoginAttemptsPerMinute, TimeSpan.FromMinutes(1));
-        if (string.Equals(endpoint, UploadPath, StringComparison.OrdinalIgnoreCase) || IsIndexUpload(context, endpoint))
+        if (string.Equals(endpoint, UploadPath, StringComparison.OrdinalIgnoreCase))
             return FixedWindow("upload:" + client, options.UploadsPerHour, TimeSpan.FromHours(1));
         return RateLimitPartition.GetNoLimiter("");
     }
@@ -112,14 +115,6 @@ public static class AdminSetup
     /// <summary>The route of the endpoint routing chose (a page's, whatever the request's spelling), else the path.</summary>
     private static string EndpointPath(HttpContext context) =>
         context.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: { } route } ? "/" + route.Trim('/') : context.Request.Path.Value ?? "";
-
-    /// <summary>
-    /// Until the upload moves to its own page (<see cref="UploadPath"/>), the admin home's upload handler, in any
-    /// case and however often named: Razor Pages matches handler names without case.
-    /// </summary>
-    private static bool IsIndexUpload(HttpContext context, string endpoint) =>
-        (string.Equals(endpoint, "/admin", StringComparison.OrdinalIgnoreCase) || string.Equals(endpoint, "/admin/index", StringComparison.OrdinalIgnoreCase))
-        && context.Request.Query["handler"].Any(handler => string.Equals(handler, "Upload", StringComparison.OrdinalIgnoreCase));
 
     private static RateLimitPartition<string> FixedWindow(string key, int permits, TimeSpan window) =>
         RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 });

@@ -31,7 +31,7 @@ public static class RequestLimits
             // Kestrel is made while the app is built, before the settings are checked: a bad limit is named then, with the rest.
             if (!limits.TryGetValid(out var options)) return;
             // Public requests carry no body and the sign-in form a few hundred bytes; the admin upload raises its
-            // own limit ([RequestSizeLimit] on Pages/Admin/Index).
+            // own limit ([RequestSizeLimit] on Pages/Admin/Upload).
             kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
             kestrel.Limits.MaxRequestLineSize = MaxRequestLineBytes;
             kestrel.Limits.MaxRequestHeadersTotalSize = MaxRequestHeaderBytes;

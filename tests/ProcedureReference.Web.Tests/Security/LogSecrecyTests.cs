@@ -50,7 +50,7 @@ public class LogSecrecyTests
             Assert.Equal(HttpStatusCode.Redirect, upload.StatusCode);
         await app.Services.GetRequiredService<ImportRunner>().Current.WaitAsync(TimeSpan.FromMinutes(5));
         using (var broken = await session.UploadAsync(Encoding.UTF8.GetBytes("not a zip: content-" + marker), $"broken-{marker}.zip"))
-            Assert.Equal(HttpStatusCode.Redirect, broken.StatusCode);
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, broken.StatusCode);
         using (var admin = await session.Client.GetAsync("/admin")) Assert.Equal(HttpStatusCode.OK, admin.StatusCode);
 
         var log = app.LogText();
@@ -59,7 +59,8 @@ public class LogSecrecyTests
         Assert.Contains("HTTP POST /admin/login responded 401", log, StringComparison.Ordinal);
         Assert.Contains("HTTP POST /admin/login responded 302", log, StringComparison.Ordinal);
         Assert.Contains("HTTP GET /search responded 200", log, StringComparison.Ordinal);
-        Assert.Contains("HTTP POST /admin responded 302", log, StringComparison.Ordinal);
+        Assert.Contains("HTTP POST /admin/upload responded 302", log, StringComparison.Ordinal);
+        Assert.Contains("HTTP POST /admin/upload responded 422", log, StringComparison.Ordinal);
         // ...and none of what they carried.
         Assert.DoesNotContain(marker, log, StringComparison.Ordinal);
         Assert.DoesNotContain(AdminApp.Password, log, StringComparison.Ordinal);

@@ -97,7 +97,7 @@ public class TwoInstancesTests(ITestOutputHelper output)
         var file = new ByteArrayContent(zip);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
         form.Add(file, "archive", "scrape.zip");
-        return await session.Client.PostAsync("/admin?handler=Upload", form);
+        return await session.Client.PostAsync("/admin/upload", form);
     }
 
     /// <summary>content/ zipped, with 37188's summary starting with <paramref name="marker"/>.</summary>

@@ -43,6 +43,8 @@ public class AdminApp : ReferenceApp
         base.ConfigureWebHost(builder);
         builder.UseSetting("Admin:MaxFailedLogins", MaxFailedLogins.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Admin:LoginAttemptsPerMinute", LoginAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // Room for the upload tests' many refused archives; the upload-limit test sets its own.
+        builder.UseSetting("Admin:UploadsPerHour", "1000");
     }
 
     /// <summary>A client with its own cookies, signed in as <see cref="Name"/>.</summary>

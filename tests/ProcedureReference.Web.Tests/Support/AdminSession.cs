@@ -27,14 +27,15 @@ public sealed partial class AdminSession(HttpClient client) : IDisposable
         return await client.PostAsync(url, form);
     }
 
-    public async Task<HttpResponseMessage> UploadAsync(byte[] zip, string fileName = "scrape.zip")
+    /// <summary>Posts <paramref name="zip"/> as the upload form does (to <paramref name="url"/>, /admin/upload unless a test spells it otherwise).</summary>
+    public async Task<HttpResponseMessage> UploadAsync(byte[] zip, string fileName = "scrape.zip", string url = "/admin/upload")
     {
         using var form = new MultipartFormDataContent();
         form.Add(new StringContent(await TokenAsync("/admin")), "__RequestVerificationToken");
         var file = new ByteArrayContent(zip);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
         form.Add(file, "archive", fileName);
-        return await client.PostAsync("/admin?handler=Upload", form);
+        return await client.PostAsync(url, form);
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

@@ -13,19 +13,13 @@ namespace ProcedureReference.Web.Pages.Admin;
 /// /admin: start an import (the content folder or an uploaded .zip), follow it, open what it staged, roll back
 /// to a kept version, and read the audit log.
 /// </summary>
-[RequestSizeLimit(MaxRequestBytes)]
-[RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
-public sealed class IndexModel(IContentStore store, ImportRunner runner, AdminAccounts admin, AdminOptions options, ReferenceOptions reference, ReferenceMetrics metrics) : PageModel
+public sealed class IndexModel(IContentStore store, ImportRunner runner, AdminAccounts admin, ReferenceOptions reference, ReferenceMetrics metrics) : PageModel
 {
-    /// <summary>The most a request may carry; the configured upload limit (at most this) is checked in the handler.</summary>
-    public const long MaxRequestBytes = 1024L * 1024 * 1024;
-
     public ImportStatus Status { get; private set; } = null!;
     public IReadOnlyList<StagedImport> Staged { get; private set; } = [];
     public VersionList Versions { get; private set; } = new([], null);
     public IReadOnlyList<AuditEntry> Audit { get; private set; } = [];
     public string ContentFolder => reference.ContentPath;
-    public long MaxUploadBytes => options.Upload.MaxArchiveBytes;
 
     /// <summary>
     /// Whether the last import's outcome is still news: a failure, or a staged import still waiting for review (once
@@ -54,25 +48,6 @@ public sealed class IndexModel(IContentStore store, ImportRunner runner, AdminAc
     {
         var source = "content folder " + reference.ContentPath;
         return Started(runner.TryStart(reference.ContentPath, source, HttpContext.AdminName()), source);
-    }
-
-    public IActionResult OnPostUpload(IFormFile? archive)
-    {
-        var who = HttpContext.AdminName();
-        if (archive is null || archive.Length == 0) return Done(false, "Choose a .zip file of pages to upload.");
-        var source = "upload " + Path.GetFileName(archive.FileName);
-        if (archive.Length > options.Upload.MaxArchiveBytes)
-            return Audited(who, source, false, $"The upload is {archive.Length:N0} bytes; at most {options.Upload.MaxArchiveBytes:N0} are taken.");
-
-        var folder = Path.Combine(options.UploadsPath, Guid.NewGuid().ToString("N"));
-        using (var stream = archive.OpenReadStream())
-        {
-            var unpacked = ContentArchive.Extract(stream, folder, options.Upload);
-            if (!unpacked.Succeeded) return Audited(who, source, false, unpacked.Error!);
-        }
-        if (runner.TryStart(folder, source, who, cleanup: () => Directory.Delete(folder, recursive: true))) return Started(true, source);
-        Directory.Delete(folder, recursive: true);
-        return Started(false, source);
     }
 
     /// <param name="confirm">The confirmation box: the version's label (v3) when ticked.</param>
