@@ -39,18 +39,18 @@ public sealed record SettingSwitches(IReadOnlyDictionary<string, string?> Settin
     }
 
     /// <summary>
-    /// Whether every token that is not a setting is one of the host's own switches (<c>--urls</c>, <c>--environment</c>,
-    /// ...) with its value, so that a mistyped switch (<c>--bogus</c>, <c>--stgae</c>) is refused, not ignored by a started site.
+    /// Whether every token that is not a section's setting configures the host: <c>--key=value</c> (what
+    /// WebApplicationFactory passes too), or one of the host's own switches followed by its value (<c>--urls URL</c>).
+    /// A bare or mistyped switch (<c>--bogus</c>, <c>--stgae</c>) is refused rather than ignored by a started site.
     /// </summary>
     public static bool OnlySiteSwitches(string[] args)
     {
         var rest = Split(args).Rest;
         for (var i = 0; i < rest.Length; i++)
         {
-            if (!rest[i].StartsWith("--", StringComparison.Ordinal)) return false;
-            var name = rest[i][2..].Split('=')[0];
-            if (!HostKeys.Contains(name)) return false;
-            if (!rest[i].Contains('=', StringComparison.Ordinal) && ++i >= rest.Length) return false;
+            if (!rest[i].StartsWith("--", StringComparison.Ordinal) || rest[i].Length == 2) return false;
+            if (rest[i].Contains('=', StringComparison.Ordinal)) continue;
+            if (!HostKeys.Contains(rest[i][2..]) || ++i >= rest.Length || rest[i].StartsWith("--", StringComparison.Ordinal)) return false;
         }
         return true;
     }

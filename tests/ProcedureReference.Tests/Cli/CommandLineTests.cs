@@ -156,6 +156,8 @@ public sealed class CommandLineTests : IDisposable
     [InlineData(true, "-h")]
     [InlineData(true, "improt")]
     [InlineData(false, "--environment", "Development", "--AllowedHosts=example.org")]
+    [InlineData(false, "--RateLimits=", "--RateLimits:SearchPermits=5", "--applicationName=ProcedureReference.Web")]
+    [InlineData(true, "--urls", "--environment=Development")]
     [InlineData(true, "--bogus")]
     [InlineData(true, "--stage")]
     [InlineData(true, "--urls")]
