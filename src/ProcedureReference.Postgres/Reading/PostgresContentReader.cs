@@ -84,6 +84,15 @@ public sealed class PostgresContentReader(NpgsqlDataSource source, IContentVersi
             return (int)count;
         }, cancellationToken);
 
+    public Task<Glossary> GlossaryAsync(CancellationToken cancellationToken) =>
+        ReadAsync(async (connection, version, token) =>
+        {
+            string? json = null;
+            await EachAsync(connection, "SELECT value FROM content_info WHERE version_id = $1 AND key = $2",
+                [version, Glossary.ContentInfoKey], row => json = row.GetString(0), token);
+            return Glossary.FromJson(json);
+        }, cancellationToken);
+
     /// <summary>
     /// Runs <paramref name="read"/> on a pooled connection, on the request's version, under the caller's token and
     /// the command timeout: the token cancels the running statement (57014); failures become the storage exceptions.

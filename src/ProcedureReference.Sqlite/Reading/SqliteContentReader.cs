@@ -21,6 +21,9 @@ public sealed class SqliteContentReader(RequestConnection connection, ReferenceD
     public Task<int> PageCountAsync(CancellationToken cancellationToken) =>
         ReadAsync(() => reader.PageCountAsync(cancellationToken), cancellationToken);
 
+    public Task<Glossary> GlossaryAsync(CancellationToken cancellationToken) =>
+        ReadAsync(() => reader.GlossaryAsync(cancellationToken), cancellationToken);
+
     private async Task<T> ReadAsync<T>(Func<Task<T>> read, CancellationToken cancellationToken)
     {
         // Opened before EF sees it, so EF leaves it open between queries: all of them read one file.

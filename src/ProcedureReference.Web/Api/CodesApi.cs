@@ -15,14 +15,16 @@ public static class CodesApi
                 var page = ProcedureReference.Codes.ProcedureCode.TryParse(code, out var parsed)
                     ? await CodePageLookup.FindAsync(reader, parsed.ToString(), cancellationToken)
                     : null;
-                return page is null
-                    ? ErrorResponses.Problem(context, StatusCodes.Status404NotFound, "Unknown code", $"No page for code {CodePageLookup.Echo(code)}.")
-                    : Results.Ok(CodeJson.From(page));
+                if (page is null)
+                    return ErrorResponses.Problem(context, StatusCodes.Status404NotFound, "Unknown code", $"No page for code {CodePageLookup.Echo(code)}.");
+                var glossed = await CodePageGlossary.ApplyAsync(reader, page, cancellationToken);
+                // The sections' html stays as stored: the marks are the site's controls; the terms come as data.
+                return Results.Ok(CodeJson.From(page) with { Glossary = glossed.Terms });
             })
             .CacheOutput(ContentCache.Policy)
             .RequireRateLimiting(RateLimits.Search)
             .WithName("GetCode")
-            .WithSummary("A code's page: descriptor, names, sections as Markdown and HTML, neighbours and similar codes.")
+            .WithSummary("A code's page: descriptor, names, sections as Markdown and HTML, neighbours, similar codes and the glossary terms it uses.")
             .Produces<CodeJson>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithRequestTimeout(RequestLimits.Database);
@@ -43,6 +45,9 @@ public sealed record CodeJson(
     CodeLink? Next,
     IReadOnlyList<SimilarJson> Similar)
 {
+    /// <summary>The glossary terms the page uses, in order of first use.</summary>
+    public IReadOnlyList<GlossaryEntry> Glossary { get; init; } = [];
+
     public static CodeJson From(CodePage page) => new(page.Code, page.System, page.Title, page.Name, page.CommonNames,
         page.TechnicalTerm, ProcedureReference.Codes.ProcedureCode.PathOf(page.Code),
         page.Sections.Select(s => new SectionJson(s.Kind, s.Anchor, s.Title, s.Heading, s.Markdown, s.Html)).ToList(),

@@ -32,7 +32,7 @@ public static class ContentArchive
     /// <summary>The files of a content folder besides its pages.</summary>
     public static readonly IReadOnlySet<string> DataFiles = new HashSet<string>(StringComparer.Ordinal)
     {
-        Manifest.FileName, "cpt-ranges.csv", "synonyms.csv",
+        Manifest.FileName, "cpt-ranges.csv", "synonyms.csv", Reading.Glossary.FileName,
     };
 
     private const int UnixFileTypeMask = 0xF000;

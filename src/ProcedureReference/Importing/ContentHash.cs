@@ -30,12 +30,14 @@ public static class ContentHash
     /// <summary>
     /// Everything a version shows readers: its pages (<see cref="OfAll"/>) and the similar codes computed for them,
     /// which change with Import:SimilarCodes or the archive's cpt-ranges.csv though no page does. Two versions with
-    /// one fingerprint are the same content, so publishing the second would change nothing.
+    /// one fingerprint are the same content, so publishing the second would change nothing. The glossary counts
+    /// too: an upload that only corrects a definition is a change worth publishing.
     /// </summary>
-    public static string Fingerprint(string contentHash, IReadOnlyDictionary<string, string> similarHashByCode)
+    public static string Fingerprint(string contentHash, IReadOnlyDictionary<string, string> similarHashByCode, string? glossaryJson = null)
     {
         ArgumentNullException.ThrowIfNull(similarHashByCode);
         var sb = new StringBuilder(contentHash).Append('\n');
+        if (!string.IsNullOrEmpty(glossaryJson)) sb.Append("glossary").Append(Separator).Append(glossaryJson).Append('\n');
         foreach (var (code, hash) in similarHashByCode.OrderBy(p => p.Key, StringComparer.Ordinal))
             sb.Append(code).Append(Separator).Append(hash).Append('\n');
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())));

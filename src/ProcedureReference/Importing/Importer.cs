@@ -37,7 +37,8 @@ public static class Importer
         try
         {
             var similarity = new SimilarityIndexBuilder(new SimilarityOptions { Count = options.SimilarCount }, Search.CodeCategories.ForImport(content, warnings));
-            var (results, hashes) = Build(files, manifest, openWriter, options.MaxFileBytes, similarity, progress);
+            var glossary = Reading.Glossary.ForImport(content, warnings);
+            var (results, hashes) = Build(files, manifest, openWriter, options.MaxFileBytes, similarity, glossary, progress);
             if (hashes.Count == 0)
                 return ImportReport.Failed(content, "no usable page was found; the live content was left as it was", clock.Elapsed, results, warnings);
 
@@ -57,7 +58,7 @@ public static class Importer
 
     private static (List<FileResult> Results, Dictionary<string, string> Hashes) Build(
         List<string> files, Manifest manifest, Func<IContentWriter> openWriter, long maxBytes, SimilarityIndexBuilder similarity,
-        IProgress<ImportProgress>? progress)
+        Reading.Glossary glossary, IProgress<ImportProgress>? progress)
     {
         var results = new List<FileResult>(files.Count);
         var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -98,10 +99,13 @@ public static class Importer
         }
         FaultPoint.Reached(FaultPoint.ImportCommit);
         var contentHash = ContentHash.OfAll(hashes.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value));
+        // The glossary is kept with the version it came with, so a page shows the definitions of its own version.
+        var glossaryJson = glossary.ToJson();
         writer.Complete(new Dictionary<string, string>
         {
             ["content_hash"] = contentHash,
-            [ContentHash.FingerprintKey] = ContentHash.Fingerprint(contentHash, similarHashByCode),
+            [ContentHash.FingerprintKey] = ContentHash.Fingerprint(contentHash, similarHashByCode, glossaryJson),
+            [Reading.Glossary.ContentInfoKey] = glossaryJson,
             ["page_count"] = hashes.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         return (results, hashes);

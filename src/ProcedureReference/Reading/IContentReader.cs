@@ -18,6 +18,9 @@ public interface IContentReader
 
     /// <summary>How many pages the live content holds.</summary>
     Task<int> PageCountAsync(CancellationToken cancellationToken);
+
+    /// <summary>The glossary imported with the live content (empty for a version imported without one).</summary>
+    Task<Glossary> GlossaryAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>A page as a catalog lists it.</summary>

@@ -59,6 +59,10 @@ public sealed class ReferenceDbReader(ReferenceDb db) : IContentReader
 
     public Task<int> PageCountAsync(CancellationToken cancellationToken) => db.Pages.CountAsync(cancellationToken);
 
+    public async Task<Glossary> GlossaryAsync(CancellationToken cancellationToken) =>
+        Glossary.FromJson(await db.ContentInfo.AsNoTracking()
+            .Where(i => i.Key == Glossary.ContentInfoKey).Select(i => i.Value).FirstOrDefaultAsync(cancellationToken));
+
     private async Task<List<SimilarLink>> SimilarLinksAsync(List<SimilarCode> similar, CancellationToken cancellationToken)
     {
         if (similar.Count == 0) return [];

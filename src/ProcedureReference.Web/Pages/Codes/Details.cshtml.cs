@@ -19,6 +19,9 @@ public sealed class DetailsModel(IContentReader reader) : PageModel
     private const int DescriptionLength = 155;
 
     public CodePage? CodePage { get; private set; }
+
+    /// <summary>The glossary terms the page uses ('Words to know'); their first uses are marked in <see cref="CodePage"/>.</summary>
+    public IReadOnlyList<GlossaryEntry> WordsToKnow { get; private set; } = [];
     public string RequestedCode { get; private set; } = "";
 
     /// <param name="code">Null for a code of only spaces (/codes/%20), which model binding turns into null.</param>
@@ -34,6 +37,7 @@ public sealed class DetailsModel(IContentReader reader) : PageModel
             Response.StatusCode = StatusCodes.Status404NotFound;
             return Page();
         }
+        (CodePage, WordsToKnow) = await CodePageGlossary.ApplyAsync(reader, CodePage, cancellationToken);
         return Page();
     }
 
