@@ -52,6 +52,7 @@ public sealed class ContentArchiveTests : IDisposable
         Assert.Equal(5, result.Pages);
         Assert.Equal(["scrape/notes.md"], result.Skipped);
         Assert.True(File.Exists(Path.Combine(folder, "codes.csv")));
+        Assert.True(File.Exists(Path.Combine(folder, "glossary.csv")));
         Assert.Equal(5, Directory.GetFiles(folder, "*.txt").Length);
         Assert.True(TestContent.Publish(folder, _temp.Combine("ref.db")).Succeeded);
     }

@@ -42,6 +42,9 @@ public sealed class PostgresReadingTests(PostgresSearchDatabase db) : IClassFixt
         foreach (var code in codes)
             Assert.Equal(JsonSerializer.Serialize(await expected.FindAsync(code, none)), JsonSerializer.Serialize(await actual.FindAsync(code, none)));
         Assert.Null(await actual.FindAsync("99999", none));
+        var glossary = (await actual.GlossaryAsync(none)).Entries;
+        Assert.NotEmpty(glossary);
+        Assert.Equal((await expected.GlossaryAsync(none)).Entries, glossary);
     }
 
     [PostgresFact]

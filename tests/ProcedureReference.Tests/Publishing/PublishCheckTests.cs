@@ -111,6 +111,21 @@ public abstract class PublishCheckTests : IDisposable
     }
 
     [EngineFact]
+    public void A_corrected_glossary_is_a_change_though_no_page_changed()
+    {
+        Assert.True(Publish(Seeds, "seeds").Succeeded);
+        var folder = SeedContent.CopyTo(Temp, "new-glossary");
+        File.AppendAllText(Path.Combine(folder, ProcedureReference.Reading.Glossary.FileName), "\nvenule,A very small vein.\n");
+        var staged = Stage(folder);
+
+        var difference = Store.Compare(staged.Id)!;
+
+        Assert.True(difference.IsEmpty);
+        Assert.False(difference.SameContent);
+        Assert.True(Store.Publish(staged.Id, "tester").Succeeded);
+    }
+
+    [EngineFact]
     public void Sameness_is_decided_at_the_publish_against_what_is_live_then()
     {
         Assert.True(Publish(Seeds, "seeds").Succeeded);
