@@ -67,6 +67,23 @@ public partial class HandoutTests(BrowserSite site, ITestOutputHelper output)
         await Expect(handout.Locator("img.handout-qr")).ToHaveJSPropertyAsync("complete", true);
     }
 
+    [BrowserFact("axe")]
+    public async Task Axe_finds_no_violation_in_the_printed_page()
+    {
+        // As QualityTests: axe is added as an inline script, which the site's policy rightly refuses.
+        var page = await site.NewPageAsync(new() { ViewportSize = new() { Width = 794, Height = 1123 }, BypassCSP = true });
+        await page.GotoAsync(site.Url("/codes/78458"));
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        await page.AddScriptTagAsync(new() { Path = BrowserTools.AxeScript });
+
+        var violations = await page.EvaluateAsync<System.Text.Json.JsonElement>("""
+            async () => (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } }))
+                .violations.map(v => v.id + ': ' + v.help + ' (' + v.nodes.map(n => n.target.join(' ')).join(', ') + ')')
+            """);
+
+        Assert.Empty(violations.EnumerateArray().Select(v => v.GetString()));
+    }
+
     /// <summary>Every QR code on the PDF's pages, decoded (pages rendered at 150 dpi, like a phone camera reading paper).</summary>
     private static async Task<IReadOnlyList<string>> QrCodesAsync(string pdf)
     {
