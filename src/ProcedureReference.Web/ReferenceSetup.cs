@@ -7,6 +7,7 @@ using ProcedureReference.Sqlite;
 using ProcedureReference.Web.Admin;
 using ProcedureReference.Web.Api;
 using ProcedureReference.Web.Cli;
+using ProcedureReference.Web.Features.Handout;
 using ProcedureReference.Web.Features.Health;
 using ProcedureReference.Web.Hosting;
 
@@ -60,6 +61,7 @@ public static partial class ReferenceSetup
         app.MapOpenApi().RequireRateLimiting(RateLimits.Pages);
         app.MapCodesApi();
         app.MapSearchApi();
+        app.MapQrCodes();
         return app;
     }
 

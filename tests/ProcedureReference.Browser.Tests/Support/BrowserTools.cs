@@ -1,8 +1,9 @@
 namespace ProcedureReference.Browser.Tests.Support;
 
 /// <summary>
-/// The tools no one here wrote that these tests run: Debian's Chromium, Java for the Nu HTML Checker, and the npm
-/// packages pinned in tests/browser-tools (axe-core, vnu-jar, lighthouse). Where one is missing the tests that
+/// The tools no one here wrote that these tests run: Debian's Chromium, Java for the Nu HTML Checker, the npm
+/// packages pinned in tests/browser-tools (axe-core, vnu-jar, lighthouse), and poppler's and zbar's command-line
+/// tools that read a printed PDF back (its page count, its text, its QR code). Where one is missing the tests that
 /// need it are skipped with the reason, unless PROCREF_REQUIRE_BROWSER=1 (as CI sets), when they fail instead.
 /// </summary>
 public static class BrowserTools
@@ -47,6 +48,9 @@ public static class BrowserTools
                     break;
                 case "lighthouse" when !OnPath("node"):
                     missing.Add("node");
+                    break;
+                case "pdf" when !OnPath("pdfinfo") || !OnPath("pdftoppm") || !OnPath("pdftotext") || !OnPath("zbarimg"):
+                    missing.Add("pdfinfo, pdftoppm, pdftotext, zbarimg (apt-get install poppler-utils zbar-tools)");
                     break;
             }
         }
