@@ -40,16 +40,21 @@ public sealed class PostgresContentReader(NpgsqlDataSource source, IContentVersi
                 }), token);
             var similar = new List<SimilarLink>();
             await EachAsync(connection, """
-                SELECT s.code, s.title, s.score, s.reason, s.source,
-                       EXISTS (SELECT 1 FROM pages p WHERE p.version_id = $1 AND p.code = s.code)
-                FROM similar_codes s WHERE s.version_id = $1 AND s.page_id = $2 ORDER BY s.position
-                """, [version, page.Id], row => similar.Add(new SimilarLink(
-                    row.GetString(0), row.GetString(1), row.GetDouble(2), row.GetString(3), row.GetString(4), row.GetBoolean(5))), token);
+                SELECT s.code, s.title, s.score, s.reason, s.source, p.title, p.name, p.common_names
+                FROM similar_codes s LEFT JOIN pages p ON p.version_id = $1 AND p.code = s.code
+                WHERE s.version_id = $1 AND s.page_id = $2 ORDER BY s.position
+                """, [version, page.Id], row =>
+                {
+                    var inReference = !row.IsDBNull(5);
+                    similar.Add(new SimilarLink(row.GetString(0), row.GetString(1),
+                        inReference ? PlainName.Of(row.GetString(5), Text(row, 6), Text(row, 7)) : row.GetString(1),
+                        row.GetDouble(2), row.GetString(3), row.GetString(4), inReference));
+                }, token);
             CodeLink? previous = null, next = null;
-            await EachAsync(connection, "SELECT ordinal, code, title FROM pages WHERE version_id = $1 AND ordinal IN ($2 - 1, $2 + 1)",
+            await EachAsync(connection, "SELECT ordinal, code, title, name, common_names FROM pages WHERE version_id = $1 AND ordinal IN ($2 - 1, $2 + 1)",
                 [version, page.Ordinal], row =>
                 {
-                    var link = new CodeLink(row.GetString(1), row.GetString(2));
+                    var link = new CodeLink(row.GetString(1), row.GetString(2), PlainName.Of(row.GetString(2), Text(row, 3), Text(row, 4)));
                     if (row.GetInt32(0) < page.Ordinal) previous = link;
                     else next = link;
                 }, token);

@@ -105,7 +105,7 @@ public sealed class PostgresSearchIndex : ISearchIndex
 
         // Lay words ('blood clot') start no title or name: offer the best search hits for them instead.
         return Search(new SearchQuery(prefix, PageSize: limit), lean: true, cancellationToken).Hits
-            .Select(hit => new Suggestion(hit.Code, hit.Title, null))
+            .Select(hit => new Suggestion(hit.Code, hit.Title, null, hit.PlainName))
             .ToList();
     }
 
@@ -120,7 +120,8 @@ public sealed class PostgresSearchIndex : ISearchIndex
     {
         var rows = new List<PageTableRow>();
         read.Each(PostgresSearchSql.PageTable, p => BindVersion(p, version),
-            row => rows.Add(new(row.GetInt32(0), row.GetString(1), row.GetString(2), row.GetString(3), row.GetInt32(4))));
+            row => rows.Add(new(row.GetInt32(0), row.GetString(1), row.GetString(2), row.GetString(3), row.GetInt32(4),
+                PlainName.Of(row.GetString(3), row.IsDBNull(5) ? null : row.GetString(5), row.IsDBNull(6) ? null : row.GetString(6)))));
         return new PageTable(rows, _categories);
     });
 
@@ -151,7 +152,7 @@ public sealed class PostgresSearchIndex : ISearchIndex
             ? ordered.ToDictionary(id => id, _ => (Html: "", Section: (string?)null))
             : PostgresHitSnippets.For(read, version, ordered, query, filters.Section);
         var hits = ordered.Select(id => new SearchHit(
-            pages.Codes[id], pages.Systems[id], pages.Titles[id], pages.CategoryOf(id),
+            pages.Codes[id], pages.Systems[id], pages.Titles[id], pages.PlainNames[id], pages.CategoryOf(id),
             snippets[id].Html, snippets[id].Section,
             tier.ContainsKey(id) ? (exactIds.Contains(id) ? ExactCodeScore : CodePrefixScore)
                 : scores.TryGetValue(id, out var s) ? -s : 0)).ToList();

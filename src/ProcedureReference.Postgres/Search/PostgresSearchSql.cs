@@ -19,7 +19,7 @@ internal static class PostgresSearchSql
 
     private const string Query = "to_tsquery('procref', $2) AS q";
 
-    public const string PageTable = "SELECT id, code, system, title, ordinal FROM pages WHERE version_id = $1";
+    public const string PageTable = "SELECT id, code, system, title, ordinal, name, common_names FROM pages WHERE version_id = $1";
 
     public const string Suggest =
         "SELECT code, title, name, common_names, technical_term FROM pages WHERE version_id = $1 ORDER BY ordinal, id";

@@ -10,10 +10,15 @@ internal static class ContentRows
     public static List<PageTableRow> PageTable(SqliteConnection connection)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT Id, Code, System, Title, Ordinal FROM pages";
+        command.CommandText = "SELECT Id, Code, System, Title, Ordinal, Name, CommonNames FROM pages";
         using var reader = command.ExecuteReader();
         var rows = new List<PageTableRow>();
-        while (reader.Read()) rows.Add(new(reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4)));
+        while (reader.Read())
+        {
+            var title = reader.GetString(3);
+            rows.Add(new(reader.GetInt32(0), reader.GetString(1), reader.GetString(2), title, reader.GetInt32(4),
+                Reading.PlainName.Of(title, reader.IsDBNull(5) ? null : reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6))));
+        }
         return rows;
     }
 

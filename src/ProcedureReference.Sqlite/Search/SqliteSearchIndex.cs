@@ -98,7 +98,7 @@ public sealed class SqliteSearchIndex : ISearchIndex
 
         // Lay words ('blood clot') start no title or name: offer the best search hits for them instead.
         return Search(new SearchQuery(prefix, PageSize: limit), lean: true, cancellationToken).Hits
-            .Select(hit => new Suggestion(hit.Code, hit.Title, null))
+            .Select(hit => new Suggestion(hit.Code, hit.Title, null, hit.PlainName))
             .ToList();
     }
 
@@ -174,7 +174,7 @@ public sealed class SqliteSearchIndex : ISearchIndex
         var exactIds = codeHits.Where(h => h.Exact).Select(h => h.Id).ToHashSet();
         var snippets = lean ? ordered.ToDictionary(id => id, _ => (Html: "", Section: (string?)null)) : HitSnippets.For(connection, ordered, match, filters.Section);
         var hits = ordered.Select(id => new SearchHit(
-            pages.Codes[id], pages.Systems[id], pages.Titles[id], pages.CategoryOf(id),
+            pages.Codes[id], pages.Systems[id], pages.Titles[id], pages.PlainNames[id], pages.CategoryOf(id),
             snippets[id].Html, snippets[id].Section,
             tier.ContainsKey(id) ? (exactIds.Contains(id) ? ExactCodeScore : CodePrefixScore)
                 : scores.TryGetValue(id, out var s) ? -s : 0)).ToList();

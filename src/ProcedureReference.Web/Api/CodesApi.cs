@@ -24,7 +24,7 @@ public static class CodesApi
             .CacheOutput(ContentCache.Policy)
             .RequireRateLimiting(RateLimits.Search)
             .WithName("GetCode")
-            .WithSummary("A code's page: descriptor, names, sections as Markdown and HTML, neighbours, similar codes and the glossary terms it uses.")
+            .WithSummary("A code's page: descriptor, plain name, names, sections as Markdown and HTML, neighbours, similar codes and the glossary terms it uses.")
             .Produces<CodeJson>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithRequestTimeout(RequestLimits.Database);
@@ -36,6 +36,7 @@ public sealed record CodeJson(
     string Code,
     string System,
     string Title,
+    string PlainName,
     string? Name,
     IReadOnlyList<string> CommonNames,
     string? TechnicalTerm,
@@ -48,14 +49,14 @@ public sealed record CodeJson(
     /// <summary>The glossary terms the page uses, in order of first use.</summary>
     public IReadOnlyList<GlossaryEntry> Glossary { get; init; } = [];
 
-    public static CodeJson From(CodePage page) => new(page.Code, page.System, page.Title, page.Name, page.CommonNames,
+    public static CodeJson From(CodePage page) => new(page.Code, page.System, page.Title, page.PlainName, page.Name, page.CommonNames,
         page.TechnicalTerm, ProcedureReference.Codes.ProcedureCode.PathOf(page.Code),
         page.Sections.Select(s => new SectionJson(s.Kind, s.Anchor, s.Title, s.Heading, s.Markdown, s.Html)).ToList(),
         page.Previous, page.Next,
-        page.Similar.Select(s => new SimilarJson(s.Code, s.Title, Math.Round(s.Score, 3), s.Reason, s.Source, s.InReference ? ProcedureReference.Codes.ProcedureCode.PathOf(s.Code) : null)).ToList());
+        page.Similar.Select(s => new SimilarJson(s.Code, s.Title, s.PlainName, Math.Round(s.Score, 3), s.Reason, s.Source, s.InReference ? ProcedureReference.Codes.ProcedureCode.PathOf(s.Code) : null)).ToList());
 }
 
 /// <summary>A similar code; <c>url</c> is null for a listed code the reference does not hold.</summary>
-public sealed record SimilarJson(string Code, string Title, double Score, string Reason, string Source, string? Url);
+public sealed record SimilarJson(string Code, string Title, string PlainName, double Score, string Reason, string Source, string? Url);
 
 public sealed record SectionJson(string Kind, string Anchor, string Title, string? Heading, string Markdown, string Html);

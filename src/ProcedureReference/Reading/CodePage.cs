@@ -16,14 +16,27 @@ public sealed record CodePage(
     IReadOnlyList<SimilarLink> Similar)
 {
     public string? Summary => Sections.FirstOrDefault(s => s.Kind == SectionKind.Summary.ToName())?.PlainText;
+
+    /// <summary>The heading a reader sees (see <see cref="Reading.PlainName"/>); the descriptor stays in <see cref="Title"/>.</summary>
+    public string PlainName => Reading.PlainName.Of(Title, Name, CommonNames);
 }
 
 public sealed record CodeSection(string Kind, string Anchor, string Title, string? Heading, string Markdown, string Html)
 {
     public string PlainText => MarkdownWriter.PlainText(Markdown);
+
+    /// <summary>
+    /// False for a section with nothing to read: empty, or only the site's question-form sub-headings ('Medical
+    /// Policies' holding only 'Related policies from health plans'). Such a section is neither shown nor listed.
+    /// </summary>
+    public bool HasBody => Markdown.Split('\n').Any(line => line.Trim().Length > 0 && !line.StartsWith('#'));
 }
 
-public sealed record CodeLink(string Code, string Title);
+/// <summary>A link to another page: its code, descriptor and plain name (what a listing shows, with the code).</summary>
+public sealed record CodeLink(string Code, string Title, string PlainName);
 
-/// <summary>A similar code; <paramref name="InReference"/> is false for a code a page lists that the reference does not hold (shown as text, not a link).</summary>
-public sealed record SimilarLink(string Code, string Title, double Score, string Reason, string Source, bool InReference);
+/// <summary>
+/// A similar code; <paramref name="InReference"/> is false for a code a page lists that the reference does not hold
+/// (shown as text, not a link), and then <paramref name="PlainName"/> is the title the page listed.
+/// </summary>
+public sealed record SimilarLink(string Code, string Title, string PlainName, double Score, string Reason, string Source, bool InReference);

@@ -22,7 +22,7 @@ public sealed class ReferenceDbReader(ReferenceDb db) : IContentReader
 
     private static readonly Func<ReferenceDb, int, Task<CodeLink?>> LinkByOrdinal =
         EF.CompileAsyncQuery((ReferenceDb db, int ordinal) =>
-            db.Pages.AsNoTracking().Where(p => p.Ordinal == ordinal).Select(p => new CodeLink(p.Code, p.Title)).FirstOrDefault());
+            db.Pages.AsNoTracking().Where(p => p.Ordinal == ordinal).Select(p => new CodeLink(p.Code, p.Title, PlainName.Of(p.Title, p.Name, p.CommonNames))).FirstOrDefault());
 
     public async Task<CodePage?> FindAsync(string code, CancellationToken cancellationToken)
     {
@@ -67,8 +67,10 @@ public sealed class ReferenceDbReader(ReferenceDb db) : IContentReader
     {
         if (similar.Count == 0) return [];
         var codes = similar.Select(s => s.Code).ToList();
-        var present = (await db.Pages.Where(p => codes.Contains(p.Code)).Select(p => p.Code).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        return similar.Select(s => new SimilarLink(s.Code, s.Title, s.Score, s.Reason, s.Source, present.Contains(s.Code))).ToList();
+        var present = (await db.Pages.Where(p => codes.Contains(p.Code)).Select(p => new { p.Code, p.Title, p.Name, p.CommonNames }).ToListAsync(cancellationToken))
+            .ToDictionary(p => p.Code, p => PlainName.Of(p.Title, p.Name, p.CommonNames), StringComparer.Ordinal);
+        return similar.Select(s => new SimilarLink(s.Code, s.Title, present.GetValueOrDefault(s.Code, s.Title), s.Score, s.Reason, s.Source,
+            present.ContainsKey(s.Code))).ToList();
     }
 
     private static string TitleOf(Section section) =>

@@ -1,4 +1,5 @@
 using Markdig;
+using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -7,6 +8,9 @@ namespace ProcedureReference.Rendering;
 /// <summary>
 /// Renders a section's Markdown to HTML once, at import. Raw HTML is off, and any link whose address is
 /// not http(s), mailto or site-relative is turned into plain text, so page content can never run script.
+/// The site's question-form sub-headings ('The medical condition or problem it addresses:') become quiet labels,
+/// <c>&lt;p class="section-label"&gt;</c>: their words stay, but they no longer compete with the section's heading
+/// in the page's outline.
 /// </summary>
 public static class SectionHtml
 {
@@ -23,22 +27,31 @@ public static class SectionHtml
     /// <summary>One walk over the blocks (Markdig's Descendants iterators cost more than the parse here).</summary>
     private static void Sanitise(ContainerBlock container)
     {
-        foreach (var block in container)
+        for (var i = 0; i < container.Count; i++)
         {
-            switch (block)
+            switch (container[i])
             {
                 case ContainerBlock inner:
                     Sanitise(inner);
                     break;
                 case HeadingBlock heading:
-                    heading.Level = Math.Clamp(heading.Level, 3, 6);
                     Sanitise(heading.Inline);
+                    container[i] = Label(heading);
                     break;
                 case LeafBlock leaf:
                     Sanitise(leaf.Inline);
                     break;
             }
         }
+    }
+
+    private static ParagraphBlock Label(HeadingBlock heading)
+    {
+        var inline = heading.Inline;
+        heading.Inline = null;
+        var label = new ParagraphBlock { Inline = inline };
+        label.GetAttributes().AddClass("section-label");
+        return label;
     }
 
     private static void Sanitise(ContainerInline? container)

@@ -54,12 +54,14 @@ public sealed record SearchResults(
 /// A matching page. <paramref name="SnippetHtml"/> is safe to write into a page as is: page text is encoded and
 /// the matched words are wrapped in &lt;mark&gt;. <paramref name="SnippetSection"/> is the section kind name the
 /// snippet comes from (the anchor of /codes/{code}#{section}), or null when the match is in the title or names.
-/// <paramref name="Score"/>: higher is better; code matches come first.
+/// <paramref name="Score"/>: higher is better; code matches come first. <paramref name="PlainName"/> is what a
+/// listing shows with the code (<see cref="Reading.PlainName"/>); <paramref name="Title"/> is the descriptor.
 /// </summary>
 public sealed record SearchHit(
     string Code,
     string System,
     string Title,
+    string PlainName,
     string? Category,
     string SnippetHtml,
     string? SnippetSection,
@@ -68,5 +70,8 @@ public sealed record SearchHit(
 /// <summary>A facet value (what a filter takes), its label for people, and how many hits have it.</summary>
 public sealed record FacetCount(string Value, string Label, int Count);
 
-/// <summary>A type-ahead entry; <paramref name="Name"/> is the name that matched, else the page's name.</summary>
-public sealed record Suggestion(string Code, string Title, string? Name);
+/// <summary>
+/// A type-ahead entry; <paramref name="Name"/> is the name that matched, else the page's name;
+/// <paramref name="PlainName"/> is the page's plain name (<see cref="Reading.PlainName"/>).
+/// </summary>
+public sealed record Suggestion(string Code, string Title, string? Name, string PlainName);

@@ -1,7 +1,7 @@
 namespace ProcedureReference.Search;
 
 /// <summary>
-/// Every page's code, system, title, category and code order, held in memory per content version, so that a
+/// Every page's code, system, title, plain name, category and code order, held in memory per content version, so that a
 /// search filters, counts facets, orders and finds codes without asking SQL once per matched row. About 100
 /// bytes a page: 10 MB at 100,000 pages. An engine reads the rows; the table is the same for every engine.
 /// </summary>
@@ -18,13 +18,14 @@ internal sealed class PageTable
         Codes = new string[size];
         Systems = new string[size];
         Titles = new string[size];
+        PlainNames = new string[size];
         Ordinals = new int[size];
         Categories = new int[size];
         var names = new Dictionary<string, int>(StringComparer.Ordinal);
         var categoryNames = new List<string>();
-        foreach (var (id, code, system, title, ordinal) in rows)
+        foreach (var (id, code, system, title, ordinal, plainName) in rows)
         {
-            (Codes[id], Systems[id], Titles[id], Ordinals[id]) = (code, system, title, ordinal);
+            (Codes[id], Systems[id], Titles[id], Ordinals[id], PlainNames[id]) = (code, system, title, ordinal, plainName);
             var category = categories.CategoryOf(system, code);
             if (category is null) Categories[id] = -1;
             else if (names.TryGetValue(category, out var n)) Categories[id] = n;
@@ -41,6 +42,8 @@ internal sealed class PageTable
     public string[] Codes { get; }
     public string[] Systems { get; }
     public string[] Titles { get; }
+    /// <summary>What a hit shows with its code (<see cref="Reading.PlainName"/>).</summary>
+    public string[] PlainNames { get; }
     public int[] Ordinals { get; }
 
     /// <summary>Per page, an index into <see cref="CategoryNames"/>, or -1 for none.</summary>
@@ -85,4 +88,4 @@ internal sealed class PageTable
 }
 
 /// <summary>One page as the <see cref="PageTable"/> holds it.</summary>
-internal readonly record struct PageTableRow(int Id, string Code, string System, string Title, int Ordinal);
+internal readonly record struct PageTableRow(int Id, string Code, string System, string Title, int Ordinal, string PlainName);

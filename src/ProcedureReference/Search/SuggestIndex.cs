@@ -49,7 +49,7 @@ internal sealed class SuggestIndex
                     pageWords.Add(word);
                 }
             }
-            pages.Add(new PageEntry(row.Code, title, name, [.. pageWords]));
+            pages.Add(new PageEntry(row.Code, title, name, Reading.PlainName.Of(title, name, row.CommonNames), [.. pageWords]));
         }
         var byText = Comparer<Key>.Create((a, b) => string.CompareOrdinal(a.Text, b.Text) is var c and not 0 ? c : a.Page.CompareTo(b.Page));
         return new([.. pages], [.. codes.Order(byText)], [.. words.Order(byText)]);
@@ -85,7 +85,7 @@ internal sealed class SuggestIndex
             chosen.AddRange(matches.Select(k => (k.Page, k.ShownName)));
         }
 
-        return chosen.Select(c => new Suggestion(_pages[c.Page].Code, _pages[c.Page].Title, c.Name ?? _pages[c.Page].Name)).ToList();
+        return chosen.Select(c => new Suggestion(_pages[c.Page].Code, _pages[c.Page].Title, c.Name ?? _pages[c.Page].Name, _pages[c.Page].PlainName)).ToList();
     }
 
     /// <summary>The keys whose text starts with <paramref name="prefix"/>: binary search to the first, then a bounded scan.</summary>
@@ -110,7 +110,7 @@ internal sealed class SuggestIndex
     /// <summary>A searchable text (a code or a word) of a page; rank 0 title, 1 name, 2 common name or technical term.</summary>
     private readonly record struct Key(string Text, int Page, int Rank, string? ShownName);
 
-    private sealed record PageEntry(string Code, string Title, string? Name, string[] Words);
+    private sealed record PageEntry(string Code, string Title, string? Name, string PlainName, string[] Words);
 }
 
 /// <summary>One page as type-ahead reads it; <paramref name="CommonNames"/> one per line.</summary>

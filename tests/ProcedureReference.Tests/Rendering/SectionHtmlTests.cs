@@ -43,8 +43,20 @@ public class SectionHtmlTests
 
         var html = SectionHtml.Render(markdown);
 
-        Assert.Contains("<h3>Step-by-step explanation:</h3>", html, StringComparison.Ordinal);
+        Assert.Contains("<p class=\"section-label\">Step-by-step explanation:</p>", html, StringComparison.Ordinal);
         Assert.Contains("<ol>\n<li>First</li>\n<li>Second</li>\n</ol>", html, StringComparison.Ordinal);
         Assert.Contains("<ul>\n<li>Catheter</li>\n</ul>", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("### The medical condition or problem it addresses:\n\nBlood clots in the veins.", "The medical condition or problem it addresses:")]
+    [InlineData("# A heading someone wrote\n\nText.", "A heading someone wrote")]
+    [InlineData("###### Deep \\<b\\> heading\n\nText.", "Deep &lt;b&gt; heading")]
+    public void Sub_headings_become_quiet_labels_with_every_word_kept_and_no_heading_left(string markdown, string label)
+    {
+        var html = SectionHtml.Render(markdown);
+
+        Assert.DoesNotMatch("<h[1-6]", html);
+        Assert.Contains($"<p class=\"section-label\">{label}</p>", html, StringComparison.Ordinal);
     }
 }

@@ -16,6 +16,9 @@ public abstract class CodesApiTests(ReferenceApp app)
         Assert.Equal("CPT", root.GetProperty("system").GetString());
         Assert.Equal("Percutaneous Transluminal Mechanical Thrombectomy, Vein(s)", root.GetProperty("name").GetString());
         Assert.Equal(["Mechanical Thrombectomy"], root.GetProperty("commonNames").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal("Mechanical Thrombectomy", root.GetProperty("plainName").GetString());
+        Assert.Equal("Thrombectomy, direct or with catheter; vena cava, iliac, femoropopliteal vein, by leg incision.",
+            root.GetProperty("previous").GetProperty("plainName").GetString());
         var sections = root.GetProperty("sections").EnumerateArray().ToList();
         Assert.Equal("summary", sections[0].GetProperty("kind").GetString());
         Assert.Contains(sections, s => s.GetProperty("kind").GetString() == "patient_experience");
@@ -29,6 +32,7 @@ public abstract class CodesApiTests(ReferenceApp app)
         Assert.InRange(similar.GetProperty("score").GetDouble(), 0.0, 1.0);
         Assert.False(string.IsNullOrWhiteSpace(similar.GetProperty("reason").GetString()));
         Assert.Equal("/codes/34421", similar.GetProperty("url").GetString());
+        Assert.Equal("Thrombectomy, direct or with catheter; vena cava, iliac, femoropopliteal vein, by leg incision.", similar.GetProperty("plainName").GetString());
     }
 
     [EngineFact]

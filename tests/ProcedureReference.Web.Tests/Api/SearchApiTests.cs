@@ -32,6 +32,21 @@ public abstract class SearchApiTests(ReferenceApp app)
     }
 
     [EngineFact]
+    public async Task Suggestions_and_search_hits_carry_the_plain_name()
+    {
+        using var client = app.CreateClient();
+        using var suggestions = JsonDocument.Parse(await client.GetStringAsync("/api/suggest?q=3718"));
+        using var layWords = JsonDocument.Parse(await client.GetStringAsync("/api/suggest?q=blood%20clot"));
+        using var search = JsonDocument.Parse(await client.GetStringAsync("/api/search?q=37188"));
+
+        Assert.Equal("Mechanical Thrombectomy", suggestions.RootElement[0].GetProperty("plainName").GetString());
+        Assert.Contains("Mechanical Thrombectomy", layWords.RootElement.EnumerateArray().Select(s => s.GetProperty("plainName").GetString()));
+        var hit = search.RootElement.GetProperty("hits")[0];
+        Assert.Equal("Mechanical Thrombectomy", hit.GetProperty("plainName").GetString());
+        Assert.StartsWith("Percutaneous transluminal", hit.GetProperty("title").GetString(), StringComparison.Ordinal);
+    }
+
+    [EngineFact]
     public async Task Suggest_offers_pages_for_lay_words_that_start_no_title()
     {
         using var client = app.CreateClient();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ProcedureReference.Reading;
+using ProcedureReference.Search;
 using Microsoft.AspNetCore.OutputCaching;
 using ProcedureReference.Web.Features.CodePages;
 using ProcedureReference.Web.Hosting;
@@ -14,9 +15,15 @@ namespace ProcedureReference.Web.Pages.Codes;
 [OutputCache(PolicyName = ContentCache.Policy)]
 [EnableRateLimiting(RateLimits.Pages)]
 [RequestTimeout(RequestLimits.Database)]
-public sealed class DetailsModel(IContentReader reader) : PageModel
+public sealed class DetailsModel(IContentReader reader, CodeCategories categories) : PageModel
 {
     private const int DescriptionLength = 155;
+
+    /// <summary>From this many sections a page runs to several screens, and ends with a back-to-top link.</summary>
+    public const int LongPageSections = 6;
+
+    /// <summary>The code's section and subsection (the breadcrumb), or null for a code outside every range.</summary>
+    public CodeCategory? Category => CodePage is null ? null : categories.Find(CodePage.System, CodePage.Code);
 
     public CodePage? CodePage { get; private set; }
 
@@ -57,8 +64,9 @@ public sealed class DetailsModel(IContentReader reader) : PageModel
     {
         ["@context"] = "https://schema.org",
         ["@type"] = "MedicalProcedure",
-        ["name"] = CodePage!.Name ?? CodePage.Title,
-        ["alternateName"] = CodePage.CommonNames.Concat(CodePage.TechnicalTerm is null ? [] : [CodePage.TechnicalTerm]).ToArray(),
+        ["name"] = CodePage!.PlainName,
+        ["alternateName"] = new[] { CodePage.Title, CodePage.Name }.Concat(CodePage.CommonNames).Concat([CodePage.TechnicalTerm])
+            .OfType<string>().Where(n => n != CodePage.PlainName).Distinct(StringComparer.Ordinal).ToArray(),
         ["description"] = Description,
         ["url"] = url,
         ["code"] = new Dictionary<string, string>

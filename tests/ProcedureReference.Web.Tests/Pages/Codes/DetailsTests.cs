@@ -5,23 +5,28 @@ namespace ProcedureReference.Web.Tests.Pages.Codes;
 
 public abstract class DetailsTests(ReferenceApp app)
 {
-    public static TheoryData<string, string> Seeds => new()
+    /// <summary>Each page's code, official descriptor and plain name (its first common name, else its name).</summary>
+    public static TheoryData<string, string, string> Seeds => new()
     {
-        { "78458", "Venous thrombosis imaging, venogram; bilateral" },
-        { "34421", "Thrombectomy, direct or with catheter; vena cava, iliac, femoropopliteal vein, by leg incision" },
-        { "76496", "Unlisted fluoroscopic procedure (eg, diagnostic, interventional)" },
-        { "72275", "Epidurography, radiological supervision and interpretation" },
-        { "37188", "Percutaneous transluminal mechanical thrombectomy, vein(s), including intraprocedural pharmacological thrombolytic injections and fluoroscopic guidance, repeat treatment on subsequent day during course of thrombolytic therapy" },
+        { "78458", "Venous thrombosis imaging, venogram; bilateral", "Bilateral Venogram" },
+        { "34421", "Thrombectomy, direct or with catheter; vena cava, iliac, femoropopliteal vein, by leg incision", "Thrombectomy, direct or with catheter; vena cava, iliac, femoropopliteal vein, by leg incision." },
+        { "76496", "Unlisted fluoroscopic procedure (eg, diagnostic, interventional)", "Unlisted Fluoroscopic Procedure" },
+        { "72275", "Epidurography, radiological supervision and interpretation", "Epidurography, Radiological Supervision, and Interpretation" },
+        { "37188", "Percutaneous transluminal mechanical thrombectomy, vein(s), including intraprocedural pharmacological thrombolytic injections and fluoroscopic guidance, repeat treatment on subsequent day during course of thrombolytic therapy", "Mechanical Thrombectomy" },
     };
 
     [EngineTheory]
     [MemberData(nameof(Seeds))]
-    public async Task Each_code_page_has_its_descriptor_as_the_one_h1_and_every_section(string code, string descriptor)
+    public async Task Each_code_page_has_its_plain_name_as_the_one_h1_with_code_and_descriptor_under_it_and_every_section(string code, string descriptor, string plainName)
     {
         var page = await app.GetDocumentAsync($"/codes/{code}");
 
         var h1 = Assert.Single(page.QuerySelectorAll("h1"));
-        Assert.Equal(descriptor, h1.TextContent.Trim());
+        Assert.Equal(plainName, h1.TextContent.Trim());
+        Assert.Equal($"{plainName} ({code}) · ProcedureReference", page.Title);
+        Assert.Equal(code, page.QuerySelector(".code-header .code-line .code")!.TextContent);
+        Assert.NotNull(page.QuerySelector(".code-line button[data-copy]"));
+        Assert.Equal(descriptor, page.QuerySelector(".code-header .descriptor")!.TextContent.Replace("Official descriptor: ", "", StringComparison.Ordinal).Trim());
         var sectionHeadings = page.QuerySelectorAll(".sections section > h2").Select(h => h.TextContent.Trim()).ToList();
         Assert.Contains("Summary", sectionHeadings);
         Assert.Contains("Risks and Complications", sectionHeadings);
@@ -58,12 +63,58 @@ public abstract class DetailsTests(ReferenceApp app)
     }
 
     [EngineFact]
-    public async Task Previous_and_next_link_neighbouring_codes_in_code_order()
+    public async Task Previous_and_next_link_neighbouring_codes_in_code_order_by_plain_name_and_code()
     {
         var page = await app.GetDocumentAsync("/codes/37188");
 
         Assert.Equal("/codes/34421", page.QuerySelector("a[rel=prev]")!.GetAttribute("href"));
         Assert.Equal("/codes/72275", page.QuerySelector("a[rel=next]")!.GetAttribute("href"));
+        Assert.EndsWith("Epidurography, Radiological Supervision, and Interpretation (72275)", page.QuerySelector("a[rel=next]")!.TextContent.Trim(), StringComparison.Ordinal);
+    }
+
+    [EngineFact]
+    public async Task Similar_codes_show_the_plain_name_with_the_code()
+    {
+        var page = await app.GetDocumentAsync("/codes/78458");
+
+        var names = page.QuerySelectorAll(".similar li a").Select(a => a.TextContent).ToList();
+        Assert.Contains("37188Mechanical Thrombectomy", names);
+    }
+
+    [EngineFact]
+    public async Task Question_form_sub_headings_are_quiet_labels_inside_their_section_and_no_section_heading_competes()
+    {
+        var page = await app.GetDocumentAsync("/codes/78458");
+
+        var purpose = page.QuerySelector("section#purpose")!;
+        Assert.Equal(["The medical condition or problem it addresses:", "The goals or expected outcomes of the procedure:"],
+            purpose.QuerySelectorAll(".section-label").Select(l => l.TextContent));
+        Assert.Empty(page.QuerySelectorAll(".sections h3, .sections h4, .sections h5, .sections h6"));
+    }
+
+    [EngineTheory]
+    [InlineData("76496")]
+    [InlineData("72275")]
+    public async Task A_section_with_no_text_under_its_heading_is_neither_shown_nor_listed(string code)
+    {
+        var page = await app.GetDocumentAsync($"/codes/{code}");
+
+        Assert.Null(page.QuerySelector("section#policies"));
+        Assert.Null(page.QuerySelector(".toc a[href='#policies']"));
+        Assert.DoesNotContain("Related policies from health plans", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.All(page.QuerySelectorAll(".sections section"), s => Assert.Contains(s.QuerySelectorAll("p, li"), e => !e.ClassList.Contains("section-label")));
+    }
+
+    [EngineFact]
+    public async Task A_breadcrumb_names_system_category_and_subsection_and_a_long_page_ends_with_back_to_top()
+    {
+        var page = await app.GetDocumentAsync("/codes/37188");
+
+        Assert.Equal(["CPT", "Surgery", "Cardiovascular System"],
+            page.QuerySelectorAll("nav.breadcrumb li").Select(li => li.TextContent.Trim()));
+        Assert.Equal("/browse?system=CPT&category=Surgery", page.QuerySelectorAll("nav.breadcrumb a")[1].GetAttribute("href"));
+        Assert.Equal("#top", page.QuerySelector(".back-to-top a")!.GetAttribute("href"));
+        Assert.NotNull(page.GetElementById("top"));
     }
 
     [EngineTheory]

@@ -38,6 +38,16 @@ public abstract class IndexTests(ReferenceApp app)
     }
 
     [EngineFact]
+    public async Task A_result_is_headed_by_its_code_and_plain_name_with_the_descriptor_below()
+    {
+        var page = await app.GetDocumentAsync("/search?q=thrombectomy");
+
+        var result = page.QuerySelectorAll(".hits li").First(li => li.QuerySelector("h2 a")!.GetAttribute("href") == "/codes/37188");
+        Assert.Equal("37188Mechanical Thrombectomy", result.QuerySelector("h2 a")!.TextContent);
+        Assert.Contains("Percutaneous transluminal mechanical thrombectomy", result.QuerySelector(".muted")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [EngineFact]
     public async Task Thrombectomies_rank_above_the_venogram_for_thrombectomy()
     {
         var codes = await CodesFound("/search?q=thrombectomy");
