@@ -10,6 +10,8 @@ namespace ProcedureReference.Parsing;
 /// <param name="SubHeadings">Sub-headings the site puts inside this section: kept as sub-headings and a strong cue for an unheaded block.</param>
 /// <param name="Cues">Words or phrases whose presence in an unheaded block hints at this kind.</param>
 /// <param name="ListItemWords">An unheaded block that is only a list, each item naming one of these, is this kind (e.g. a list of roles).</param>
+/// <param name="HeadingCues">Words or phrases a heading of a page in another layout contains when it asks about this kind
+/// ('prepar' in 'How you prepare'): matched at the start of a word, so a stem covers its forms.</param>
 /// <param name="NeedsEvidence">Never given to an unheaded block by position alone: only with a heading or a cue.</param>
 public sealed record SectionRule(
     SectionKind Kind,
@@ -19,4 +21,5 @@ public sealed record SectionRule(
     string[] Cues,
     string[]? HeadingPrefixes = null,
     string[]? ListItemWords = null,
-    bool NeedsEvidence = false);
+    bool NeedsEvidence = false,
+    string[]? HeadingCues = null);

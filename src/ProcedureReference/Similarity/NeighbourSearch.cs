@@ -74,7 +74,7 @@ internal sealed class NeighbourSearch
     /// <summary>How similar two given pages are (for the codes a page lists itself).</summary>
     public Neighbour Score(int page, int other) => Combine(page, other, _vectors.Dot(page, other));
 
-    /// <summary>The best <paramref name="count"/> pages for a page that pass the threshold, best first.</summary>
+    /// <summary>The best <paramref name="count"/> pages for a page that pass the thresholds (score, and text unless siblings), best first.</summary>
     // The hot loop of an import: compiled optimized at once rather than after tiering has seen it run a while.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public List<Neighbour> Nearest(int page, int count, HashSet<int> excluded, Scratch scratch)
@@ -128,11 +128,11 @@ internal sealed class NeighbourSearch
         }
 
         var best = new TopK(count);
-        var minScore = _options.MinScore;
+        var (minScore, minText) = (_options.MinScore, _options.MinTextScore);
         foreach (var candidate in candidates.InOrder())
         {
             var neighbour = Combine(page, candidate.Page, _vectors.Dot(page, candidate.Page));
-            if (neighbour.Score >= minScore) best.Offer(neighbour);
+            if (neighbour.Score >= minScore && (neighbour.Siblings || neighbour.Text >= minText)) best.Offer(neighbour);
         }
         return best.InOrder();
     }

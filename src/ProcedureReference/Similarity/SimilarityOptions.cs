@@ -16,6 +16,14 @@ public sealed record SimilarityOptions
     /// that matters to both pages, or a few that matter less.
     /// </summary>
     public double MinScore { get; init; } = 0.03;
+
+    /// <summary>
+    /// The least a computed code's text alone (what the two pages say, template words left out) must score,
+    /// unless it is a sibling variant of the same descriptor. Where two codes stand (the same subsection, near
+    /// numbers) orders neighbours but never makes one: a pair in the same subsection sharing two template words
+    /// ('shares: structures, diagnose', text 0.011 + subsection 0.03) was shown at 0.041 before this.
+    /// </summary>
+    public double MinTextScore { get; init; } = 0.03;
 }
 
 /// <summary>

@@ -1,9 +1,13 @@
+using ProcedureReference.Parsing;
+
 namespace ProcedureReference.Similarity;
 
 /// <summary>
 /// Words that say nothing about which procedure a page is about. IDF already weighs down whatever every page
-/// says; this small list covers English function words and the explainer template's own vocabulary, which
-/// IDF misses in a small corpus (five pages are too few to learn that 'doctor' is noise).
+/// says; this list covers English function words and the explainer template's own vocabulary, which IDF misses
+/// in a small corpus (five pages are too few to learn that 'doctor' or 'structures' is noise): the words the
+/// template asks its questions in (the rule table's titles and sub-headings, 'The medical condition or problem
+/// it addresses:') and the words every explainer answers with ('to diagnose', 'minimally invasive').
 /// </summary>
 internal static class StopWords
 {
@@ -28,7 +32,35 @@ internal static class StopWords
         "typical", "minute", "hour", "day", "week", "time", "approximately", "around", "least", "usual", "normal",
         "pre", "post", "prior", "following", "follow", "after", "during", "expected", "possible", "potential",
         "necessary", "required", "recommended", "advised", "instructed", "instruction", "according", "case",
+        // What every explainer says about its procedure, whatever the procedure: it diagnoses or treats a
+        // condition, is minimally invasive, looks at structures, improves outcomes. Two pages sharing these
+        // share the template, not a procedure ('shares: structures, diagnose' was such a reason).
+        "diagnose", "diagnosed", "diagnosing", "diagnosis", "diagnostic", "structure", "minimally", "invasive",
+        "condition", "treat", "treated", "treating", "treatment", "assess", "assessment", "evaluate", "evaluation",
+        "examine", "examination", "visualize", "visualization", "view", "outcome", "medical", "problem", "issue",
+        "goal", "detect", "identify", "determine", "improve", "improved", "quality", "life", "technique",
+        "method", "approach", "option", "effective", "successful", "overall", "health", "healthy", "professional",
+        "specialist", "team", "facility", "setting", "equipment", "tool", "technology", "specialized",
+        "precise", "accuracy", "accurate", "accurately", "detailed", "clear", "proper", "properly", "important", "significant",
+        "potentially", "risk", "benefit", "complication", "discomfort", "relief", "reduce", "minimize",
+        "monitor", "monitored", "monitoring", "signs", "resume", "activity", "activities", "daily",
     ];
+
+    /// <summary>
+    /// Words of the template's questions that still name something clinical, so two pages sharing them may
+    /// share a procedure: these stay terms.
+    /// </summary>
+    public static readonly string[] ClinicalTemplateWords = ["anesthesia", "sedation", "pain", "tests", "test"];
+
+    /// <summary>Every word of the rule table's section titles, headings and sub-headings, but the clinical ones.</summary>
+    public static IEnumerable<string> TemplateQuestionWords() => SectionRules.InCanonicalOrder
+        .SelectMany(r => r.SubHeadings.Concat(r.Headings).Append(r.Title))
+        .SelectMany(WordsOf)
+        .Where(w => !ClinicalTemplateWords.Contains(w, StringComparer.Ordinal))
+        .Distinct(StringComparer.Ordinal);
+
+    private static IEnumerable<string> WordsOf(string text) =>
+        text.ToLowerInvariant().Split([' ', ',', ':', '?', '-', '/', '(', ')', '.'], StringSplitOptions.RemoveEmptyEntries);
 
     private static readonly HashSet<string> Stemmed = Build();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Lookup = Stemmed.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -40,7 +72,7 @@ internal static class StopWords
     {
         var set = new HashSet<string>(StringComparer.Ordinal);
         Span<char> buffer = stackalloc char[TermReader.BufferLength];
-        foreach (var word in Words)
+        foreach (var word in Words.Concat(TemplateQuestionWords()))
         {
             set.Add(word);
             set.Add(Stemmer.Stem(word, buffer).ToString());

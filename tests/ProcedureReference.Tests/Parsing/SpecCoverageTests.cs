@@ -33,6 +33,15 @@ public class SpecCoverageTests
             Assert.Contains(SpecInputLines, l => l.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && l.Length > prefix.Length);
     }
 
+    public static IEnumerable<object[]> HeadingCues() =>
+        HeadingMeaning.All.Select(c => new object[] { c.Kind.ToName(), c.Cue });
+
+    [Theory]
+    [MemberData(nameof(HeadingCues))]
+    public void Every_heading_cue_has_a_spec(string kind, string cue) =>
+        Assert.True(SpecInputLines.Any(l => l.Contains(cue, StringComparison.OrdinalIgnoreCase) && HeadingMeaning.Of(l)?.ToName() == kind),
+            $"no spec example has a heading that the {kind} cue '{cue}' decides");
+
     [Fact]
     public void Every_kind_is_expected_by_some_spec()
     {

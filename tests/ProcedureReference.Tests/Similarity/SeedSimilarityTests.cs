@@ -1,4 +1,5 @@
 using ProcedureReference.Importing;
+using ProcedureReference.Similarity;
 using ProcedureReference.Testing;
 using ProcedureReference.Tests.Support;
 
@@ -45,11 +46,36 @@ public sealed class SeedSimilarityTests : IDisposable
         }
     }
 
+    /// <summary>
+    /// The epidurogram and the unlisted fluoroscopic procedure stand in one subsection and share only template
+    /// words ('structures', 'diagnose'): they were listed for each other at 0.041. That is noise, not a neighbour.
+    /// </summary>
     [Fact]
-    public void The_epidurogram_lists_the_fluoroscopic_procedure_first()
+    public void The_epidurogram_and_the_fluoroscopic_procedure_share_only_the_template_and_list_neither()
     {
-        Assert.Equal("76496", Codes(ImportSeeds(), "72275").FirstOrDefault());
+        var rows = ImportSeeds();
+
+        Assert.DoesNotContain("76496", Codes(rows, "72275"));
+        Assert.DoesNotContain("72275", Codes(rows, "76496"));
     }
+
+    [Fact]
+    public void Every_reason_names_clinical_words_and_every_computed_code_passes_the_threshold()
+    {
+        var rows = ImportSeeds();
+
+        foreach (var row in rows.Values.SelectMany(l => l))
+        {
+            Assert.True(row.Score >= new SimilarityOptions().MinScore, $"{row.PageCode} lists {row.Code} at {row.Score}");
+            foreach (var word in SharedWords(row.Reason))
+                Assert.False(TemplateWordsTests.IsStopWord(word), $"{row.PageCode} lists {row.Code} for '{row.Reason}': '{word}' is a template word");
+        }
+        Assert.Contains("veins", rows.Of("78458").Single(r => r.Code == "34421").Reason, StringComparison.Ordinal);
+    }
+
+    private static IEnumerable<string> SharedWords(string reason) =>
+        reason.Split("; ").Where(p => p.StartsWith("shares: ", StringComparison.Ordinal))
+            .SelectMany(p => p["shares: ".Length..].Split(", "));
 
     [Fact]
     public void No_page_lists_itself_or_a_code_twice_and_every_row_is_scored_and_explained()
