@@ -60,6 +60,7 @@ public static partial class ReferenceSetup
         app.MapOpenApi().RequireRateLimiting(RateLimits.Pages);
         app.MapCodesApi();
         app.MapSearchApi();
+        app.MapCompareApi();
         return app;
     }
 
