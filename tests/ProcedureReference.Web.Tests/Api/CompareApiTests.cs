@@ -47,6 +47,15 @@ public abstract class CompareApiTests(SiblingCodesApp app)
         Assert.DoesNotContain("<script>", body, StringComparison.Ordinal);
         Assert.Equal("<script>alert(1)</script>", json.RootElement.GetProperty("unknown")[0].GetString());
     }
+
+    [EngineFact]
+    public async Task Compare_is_in_the_openapi_document()
+    {
+        using var client = app.CreateClient();
+        using var json = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+
+        Assert.True(json.RootElement.GetProperty("paths").TryGetProperty("/api/compare", out _));
+    }
 }
 
 public sealed class SqliteCompareApiTests(SiblingCodesApp app) : CompareApiTests(app), IClassFixture<SiblingCodesApp>;
