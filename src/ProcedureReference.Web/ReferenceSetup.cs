@@ -62,6 +62,7 @@ public static partial class ReferenceSetup
         app.MapCodesApi();
         app.MapSearchApi();
         app.MapQrCodes();
+        app.MapCompareApi();
         return app;
     }
 

@@ -96,6 +96,7 @@ public class FlowTests(BrowserSite site)
     [InlineData("/search?q=blood+clot")]
     [InlineData("/codes/37188")]
     [InlineData("/browse")]
+    [InlineData("/compare?codes=37188,34421")]
     public async Task A_phone_shows_no_horizontal_scroll(string path)
     {
         var page = await site.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true });

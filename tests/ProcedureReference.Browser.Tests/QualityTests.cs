@@ -9,7 +9,11 @@ namespace ProcedureReference.Browser.Tests;
 [Collection(SharedBrowser.Name)]
 public class QualityTests(BrowserSite site, ITestOutputHelper output)
 {
-    public static readonly TheoryData<string> PageTypes = new() { "/", "/search?q=blood+clot", "/codes/37188", "/browse", "/admin/login", "/codes/99999" };
+    public static readonly TheoryData<string> PageTypes = new()
+    {
+        "/", "/search?q=blood+clot", "/search?q=thrombectmy", "/codes/37188", "/browse", "/admin/login", "/codes/99999",
+        "/compare?codes=37188,34421,99999", "/compare", "/infobutton?mainSearchCriteria.v.c=99999&mainSearchCriteria.v.cs=2.16.840.1.113883.6.12",
+    };
 
     [BrowserTheory("axe")]
     [MemberData(nameof(PageTypes))]
@@ -51,6 +55,7 @@ public class QualityTests(BrowserSite site, ITestOutputHelper output)
     [InlineData("/", "home")]
     [InlineData("/search?q=blood+clot", "search")]
     [InlineData("/codes/37188", "code-page")]
+    [InlineData("/compare?codes=37188,34421", "compare")]
     public async Task Lighthouse_scores_accessibility_and_seo_100_and_performance_and_best_practices_95(string path, string name)
     {
         var reportPath = Path.Combine(BrowserTools.OutputFolder, $"lighthouse-{name}.json");

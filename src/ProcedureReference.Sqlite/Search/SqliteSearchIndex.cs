@@ -97,7 +97,7 @@ public sealed class SqliteSearchIndex : ISearchIndex
         if (suggestions.Count > 0 || !prefix.Any(char.IsLetter)) return suggestions;
 
         // Lay words ('blood clot') start no title or name: offer the best search hits for them instead.
-        return Search(new SearchQuery(prefix, PageSize: limit), lean: true, cancellationToken).Hits
+        return Search(new SearchQuery(SuggestIndex.LaySearchText(prefix), PageSize: limit), lean: true, cancellationToken).Hits
             .Select(hit => new Suggestion(hit.Code, hit.Title, null, hit.PlainName))
             .ToList();
     }

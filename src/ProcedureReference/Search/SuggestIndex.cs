@@ -88,6 +88,20 @@ internal sealed class SuggestIndex
         return chosen.Select(c => new Suggestion(_pages[c.Page].Code, _pages[c.Page].Title, c.Name ?? _pages[c.Page].Name, _pages[c.Page].PlainName)).ToList();
     }
 
+    /// <summary>
+    /// What the lay-word fallback (a search, when no title or name starts with what was typed) searches for
+    /// <paramref name="prefix"/>: as typed, but without a one-letter last word. A search takes a one-letter word as
+    /// a whole word and finds nothing for it, so 'blood c' would empty the list that 'blood' showed for one
+    /// keystroke before 'blood cl' filled it again; searched as 'blood', the list stays.
+    /// </summary>
+    public static string LaySearchText(string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        var text = prefix.Trim();
+        var space = text.LastIndexOf(' ');
+        return space > 0 && text.Length - space - 1 == 1 ? text[..space].TrimEnd() : text;
+    }
+
     /// <summary>The keys whose text starts with <paramref name="prefix"/>: binary search to the first, then a bounded scan.</summary>
     private static List<Key> StartingWith(Key[] keys, string prefix)
     {

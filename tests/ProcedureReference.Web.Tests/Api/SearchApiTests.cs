@@ -47,6 +47,19 @@ public abstract class SearchApiTests(ReferenceApp app)
     }
 
     [EngineFact]
+    public async Task Suggest_answers_every_prefix_from_blood_to_blood_clot_so_the_list_never_empties_while_typing()
+    {
+        using var client = app.CreateClient();
+        for (var length = "blood".Length; length <= "blood clot".Length; length++)
+        {
+            var prefix = "blood clot"[..length];
+            using var json = JsonDocument.Parse(await client.GetStringAsync("/api/suggest?q=" + Uri.EscapeDataString(prefix)));
+
+            Assert.True(json.RootElement.GetArrayLength() > 0, $"nothing suggested for '{prefix}'");
+        }
+    }
+
+    [EngineFact]
     public async Task Suggest_offers_pages_for_lay_words_that_start_no_title()
     {
         using var client = app.CreateClient();

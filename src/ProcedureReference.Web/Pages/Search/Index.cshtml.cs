@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using ProcedureReference.Reading;
 using ProcedureReference.Search;
 using Microsoft.AspNetCore.OutputCaching;
 using ProcedureReference.Web.Features.Searching;
@@ -14,7 +15,7 @@ namespace ProcedureReference.Web.Pages.Search;
 [OutputCache(PolicyName = ContentCache.Policy)]
 [EnableRateLimiting(RateLimits.Search)]
 [RequestTimeout(RequestLimits.Database)]
-public sealed class IndexModel(ISearchIndex index, ReferenceMetrics metrics) : PageModel
+public sealed class IndexModel(ISearchIndex index, IContentReader reader, ReferenceMetrics metrics) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")] public string? Query { get; set; }
     [BindProperty(SupportsGet = true)] public string? System { get; set; }
@@ -28,13 +29,15 @@ public sealed class IndexModel(ISearchIndex index, ReferenceMetrics metrics) : P
     /// <summary>The query was longer than the index reads, and was cut.</summary>
     public bool Shortened { get; private set; }
 
-    public void OnGet()
+    /// <summary>A search that is exactly a held code opens its page (see <see cref="ExactCode"/>); anything else lists.</summary>
+    public async Task<IActionResult> OnGetAsync()
     {
         Shortened = Query?.Length > SearchQuery.MaxTextChars;
         (Query, System, Category, Section) = (SearchText.Limit(Query), SearchRequest.Filter(System), SearchRequest.Filter(Category), SearchRequest.Filter(Section));
         ViewData["Query"] = Query;
         PageNumber = Features.PageNumber.From(Request);
-        if (string.IsNullOrWhiteSpace(Query)) return;
+        if (string.IsNullOrWhiteSpace(Query)) return Page();
+        if (await ExactCode.PageOfAsync(reader, Query, HttpContext.RequestAborted) is { } codePage) return LocalRedirect(codePage);
         var started = Stopwatch.GetTimestamp();
         try
         {
@@ -44,6 +47,7 @@ public sealed class IndexModel(ISearchIndex index, ReferenceMetrics metrics) : P
         {
             metrics.Searched(started);
         }
+        return Page();
     }
 
     public int PageCount => Results is null ? 0 : (Results.Total + SearchRequest.PageSize - 1) / SearchRequest.PageSize;

@@ -16,7 +16,9 @@
     input.setAttribute("aria-controls", listId);
     input.setAttribute("aria-expanded", "false");
 
-    let items = [], active = -1, timer = 0, controller = null;
+    // shownFor: the query whose answer the list shows; asked: the newest query sent. The list changes only when the
+    // newest answer arrives, so it never empties between 'blood' and 'blood cl' while the next answer is on its way.
+    let items = [], active = -1, timer = 0, controller = null, shownFor = "", asked = "";
 
     function close() {
       list.hidden = true; active = -1; input.setAttribute("aria-expanded", "false");
@@ -36,7 +38,8 @@
         const code = document.createElement("span");
         code.className = "s-code";
         code.textContent = item.code;
-        li.append(code, document.createTextNode(item.name || item.title));
+        // The plain name where the answer gives one (the name people use), else the matched name, else the descriptor.
+        li.append(code, document.createTextNode(item.plainName || item.name || item.title));
         li.addEventListener("mousedown", e => { e.preventDefault(); go(item); });
         return li;
       }));
@@ -46,15 +49,23 @@
     }
     async function fetchSuggestions() {
       const q = input.value.trim();
-      if (q.length < 2) { items = []; render(); return; }
+      if (q === shownFor || q === asked) return; // a space or an arrow key: the list already answers it, or will
       controller?.abort();
-      controller = new AbortController();
+      if (q.length < 2) { asked = shownFor = q; items = []; render(); return; }
+      const mine = controller = new AbortController();
+      asked = q;
       try {
-        const response = await fetch("/api/suggest?q=" + encodeURIComponent(q), { signal: controller.signal });
-        if (!response.ok) return;
-        items = await response.json();
+        const response = await fetch("/api/suggest?q=" + encodeURIComponent(q), { signal: mine.signal });
+        if (!response.ok) { if (q === asked) asked = ""; return; } // asked again on the next keystroke
+        const answer = await response.json();
+        if (q !== asked) return; // overtaken by a newer query: its answer will redraw the list
+        items = answer; shownFor = q;
         render();
-      } catch { /* aborted or offline: the form still submits */ }
+      } catch {
+        // Aborted: a newer query is on its way. Offline: asked again on the next keystroke. Either way the list
+        // stays as it was, and the form still submits.
+        if (!mine.signal.aborted && q === asked) asked = "";
+      }
     }
 
     input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(fetchSuggestions, debounceMs); });
@@ -68,8 +79,17 @@
     input.addEventListener("blur", () => setTimeout(close, 100));
   }
 
+  // Filters start closed so that a phone shows the first result in its first screen; a wide screen has room for them open.
+  function openWhereWide() {
+    const wide = window.matchMedia("(min-width: 60rem)");
+    const apply = () => document.querySelectorAll("details[data-open-wide]").forEach(d => { d.open = wide.matches; });
+    apply();
+    wide.addEventListener("change", apply);
+  }
+
   function enhance() {
     document.querySelectorAll("input[data-suggest]").forEach(attach);
+    openWhereWide();
     document.querySelectorAll("[data-print]").forEach(button => {
       button.hidden = false;
       button.addEventListener("click", () => window.print());

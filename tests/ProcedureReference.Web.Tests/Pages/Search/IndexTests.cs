@@ -11,7 +11,6 @@ public abstract class IndexTests(ReferenceApp app)
     }
 
     [EngineTheory]
-    [InlineData("78458", "78458")]
     [InlineData("784", "78458")]
     [InlineData("3718", "37188")]
     [InlineData("thrombectomy", "37188")]
@@ -30,9 +29,9 @@ public abstract class IndexTests(ReferenceApp app)
     }
 
     [EngineFact]
-    public async Task A_code_number_comes_first()
+    public async Task A_code_prefix_lists_the_code_first()
     {
-        var codes = await CodesFound("/search?q=78458");
+        var codes = await CodesFound("/search?q=7845");
 
         Assert.Equal("78458", codes[0]);
     }
@@ -45,6 +44,36 @@ public abstract class IndexTests(ReferenceApp app)
         var result = page.QuerySelectorAll(".hits li").First(li => li.QuerySelector("h2 a")!.GetAttribute("href") == "/codes/37188");
         Assert.Equal("37188Mechanical Thrombectomy", result.QuerySelector("h2 a")!.TextContent);
         Assert.Contains("Percutaneous transluminal mechanical thrombectomy", result.QuerySelector(".muted")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [EngineFact]
+    public async Task A_corrected_typo_heads_the_results_with_the_word_searched_and_says_what_was_typed()
+    {
+        var page = await app.GetDocumentAsync("/search?q=thrombectmy");
+
+        Assert.Equal("Results for “thrombectomy”", page.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Contains("You typed “thrombectmy”", page.QuerySelector(".did-you-mean")!.TextContent, StringComparison.Ordinal);
+        Assert.StartsWith("Search: thrombectomy", page.Title, StringComparison.Ordinal);
+    }
+
+    [EngineFact]
+    public async Task A_search_found_as_typed_says_nothing_of_a_correction()
+    {
+        var page = await app.GetDocumentAsync("/search?q=thrombectomy");
+
+        Assert.Equal("Results for “thrombectomy”", page.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Null(page.QuerySelector(".did-you-mean"));
+    }
+
+    [EngineFact]
+    public async Task The_filters_start_closed_under_a_summary_so_a_phone_shows_the_results_first()
+    {
+        var page = await app.GetDocumentAsync("/search?q=procedure");
+
+        var filters = page.QuerySelector(".facets details")!;
+        Assert.False(filters.HasAttribute("open"));
+        Assert.Equal("Filters", filters.QuerySelector("summary")!.TextContent.Trim());
+        Assert.NotEmpty(filters.QuerySelectorAll("a"));
     }
 
     [EngineFact]
