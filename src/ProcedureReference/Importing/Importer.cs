@@ -37,7 +37,7 @@ public static class Importer
         try
         {
             var similarity = new SimilarityIndexBuilder(new SimilarityOptions { Count = options.SimilarCount }, Search.CodeCategories.ForImport(content, warnings));
-            var (results, hashes) = Build(files, manifest, openWriter, options.MaxFileBytes, similarity, progress);
+            var (results, hashes, hard) = Build(files, manifest, openWriter, options.MaxFileBytes, similarity, progress);
             if (hashes.Count == 0)
                 return ImportReport.Failed(content, "no usable page was found; the live content was left as it was", clock.Elapsed, results, warnings);
 
@@ -47,7 +47,10 @@ public static class Importer
                 Changed: codes.Where(c => liveHashes.TryGetValue(c, out var h) && h != hashes[c]).ToList(),
                 Unchanged: codes.Where(c => liveHashes.TryGetValue(c, out var h) && h == hashes[c]).ToList(),
                 Removed: liveHashes.Keys.Where(c => !hashes.ContainsKey(c)).Order(StringComparer.Ordinal).ToList(),
-                clock.Elapsed, FatalError: null);
+                clock.Elapsed, FatalError: null)
+            {
+                HardSummaries = hard.OrderByDescending(h => h.Grade).ThenBy(h => h.Code, StringComparer.Ordinal).ToList(),
+            };
         }
         catch (StorageException e)
         {
@@ -55,7 +58,7 @@ public static class Importer
         }
     }
 
-    private static (List<FileResult> Results, Dictionary<string, string> Hashes) Build(
+    private static (List<FileResult> Results, Dictionary<string, string> Hashes, List<HardSummary> Hard) Build(
         List<string> files, Manifest manifest, Func<IContentWriter> openWriter, long maxBytes, SimilarityIndexBuilder similarity,
         IProgress<ImportProgress>? progress)
     {
@@ -63,6 +66,7 @@ public static class Importer
         var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
         var fileOfCode = new Dictionary<string, string>(StringComparer.Ordinal);
         var codeOfId = new Dictionary<int, string>();
+        var hard = new List<HardSummary>();
         using var pipeline = new PagePipeline(files, path => PreparedPage.Of(ParseFile(path, manifest, maxBytes)));
         using var writer = openWriter();
 
@@ -80,6 +84,8 @@ public static class Importer
                 hashes[page.Code!] = hash;
                 fileOfCode[page.Code!] = page.File;
                 codeOfId[id] = page.Code!;
+                if (prepared.Rows!.SummaryGrade > Reading.ReadingGrade.PlainWordsMax)
+                    hard.Add(new HardSummary(page.Code!, page.Title!, prepared.Rows.SummaryGrade.Value));
             }
             results.Add(new FileResult(page.File, page.Code, page.Warnings, errors));
             if (results.Count == 1) FaultPoint.Reached(FaultPoint.ImportPages);
@@ -104,7 +110,7 @@ public static class Importer
             [ContentHash.FingerprintKey] = ContentHash.Fingerprint(contentHash, similarHashByCode),
             ["page_count"] = hashes.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
-        return (results, hashes);
+        return (results, hashes, hard);
     }
 
     private static ParsedPage ParseFile(string path, Manifest manifest, long maxBytes)

@@ -16,11 +16,17 @@ public sealed record CodePage(
     IReadOnlyList<SimilarLink> Similar)
 {
     public string? Summary => Sections.FirstOrDefault(s => s.Kind == SectionKind.Summary.ToName())?.PlainText;
+
+    /// <summary>The Flesch-Kincaid grade of the page's explanation (<see cref="ReadingGrade"/>), computed at import; null for content imported before grades were.</summary>
+    public double? ReadingGrade { get; init; }
 }
 
 public sealed record CodeSection(string Kind, string Anchor, string Title, string? Heading, string Markdown, string Html)
 {
     public string PlainText => MarkdownWriter.PlainText(Markdown);
+
+    /// <summary>The Flesch-Kincaid grade of the section's text, computed at import; null for a section with no words.</summary>
+    public double? ReadingGrade { get; init; }
 }
 
 public sealed record CodeLink(string Code, string Title);
