@@ -25,6 +25,11 @@ public sealed partial class SqliteContentStore
     {
         try
         {
+            // Only a file that lacks a migration is opened for writing: Migrate takes EF's migration lock, a write,
+            // and a current file must stay byte for byte what was published (the repair banner, the kept copies).
+            using (var check = new ReferenceDb(SqliteReferenceDb.OptionsFor(database, readOnly: true)))
+                if (!check.Database.GetPendingMigrations().Any()) return;
+            SqliteFiles.Release(database);
             using var db = new ReferenceDb(SqliteReferenceDb.OptionsFor(database));
             db.Database.Migrate();
         }

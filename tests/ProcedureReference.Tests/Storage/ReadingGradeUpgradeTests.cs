@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using ProcedureReference.Reading;
 using ProcedureReference.Sqlite;
 using ProcedureReference.Storage;
@@ -34,12 +35,20 @@ public sealed class ReadingGradeUpgradeTests : IDisposable
         SqliteFiles.Release(database);
     }
 
+    /// <summary>
+    /// Reads 37188 as the site does (the SQLite reading services): a reader of its own making would compile the
+    /// reading queries against a model of its own, which EF refuses to mix in one process.
+    /// </summary>
     private static async Task<CodePage?> ReadAsync(string database)
     {
-        using var db = new ReferenceDb(SqliteReferenceDb.OptionsFor(database, readOnly: true));
+        var services = new ServiceCollection()
+            .AddSingleton(new SqliteOptions { DatabasePath = database, AdminDatabasePath = database + ".admin" })
+            .AddSqliteReading();
+        await using var provider = services.BuildServiceProvider();
+        await using var scope = provider.CreateAsyncScope();
         try
         {
-            return await new ReferenceDbReader(db).FindAsync("37188", CancellationToken.None);
+            return await scope.ServiceProvider.GetRequiredService<IContentReader>().FindAsync("37188", CancellationToken.None);
         }
         finally
         {
