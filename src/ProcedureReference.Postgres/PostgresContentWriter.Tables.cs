@@ -28,7 +28,7 @@ public sealed partial class PostgresContentWriter
     {
         var ordered = _pages.OrderBy(p => p.System, StringComparer.Ordinal).ThenBy(p => p.Code.Length).ThenBy(p => p.Code, StringComparer.Ordinal).ToList();
         using var importer = BeginCopy(_main, $"""
-            COPY {Table("pages")} (version_id, id, code, system, title, name, common_names, technical_term, source_file, content_hash, ordinal)
+            COPY {Table("pages")} (version_id, id, code, system, title, name, common_names, technical_term, source_file, content_hash, ordinal, reading_grade)
             FROM STDIN (FORMAT BINARY)
             """);
         for (var i = 0; i < ordered.Count; i++)
@@ -46,6 +46,7 @@ public sealed partial class PostgresContentWriter
             importer.Write(page.SourceFile, NpgsqlDbType.Text);
             importer.Write(page.ContentHash, NpgsqlDbType.Text);
             importer.Write(i + 1, NpgsqlDbType.Integer);
+            WriteGrade(importer, page.ReadingGrade);
         }
         importer.Complete();
     }

@@ -42,7 +42,7 @@ public sealed partial class PostgresContentWriter : IContentWriter
         _documentsConnection = Open(unbounded);
         CreateTables();
         _sections = BeginCopy(_sectionsConnection,
-            $"COPY {Table("sections")} (version_id, page_id, position, kind, heading, markdown, html) FROM STDIN (FORMAT BINARY)");
+            $"COPY {Table("sections")} (version_id, page_id, position, kind, heading, markdown, html, reading_grade) FROM STDIN (FORMAT BINARY)");
         _documents = BeginCopy(_documentsConnection,
             $"COPY {Table("search_documents")} (version_id, page_id, {string.Join(", ", SearchColumns.All)}) FROM STDIN (FORMAT BINARY)");
     }
@@ -71,7 +71,7 @@ public sealed partial class PostgresContentWriter : IContentWriter
         try
         {
             _pages.Add(new PageRow(id, page.Code!, page.System!, page.Title!, page.Name, string.Join('\n', page.CommonNames),
-                page.TechnicalTerm, page.File, contentHash));
+                page.TechnicalTerm, page.File, contentHash, rows.PageGrade));
             for (var position = 0; position < page.Sections.Count; position++)
             {
                 var section = page.Sections[position];
@@ -83,6 +83,7 @@ public sealed partial class PostgresContentWriter : IContentWriter
                 WriteText(_sections, section.Heading);
                 _sections.Write(section.Markdown, NpgsqlDbType.Text);
                 _sections.Write(rows.SectionHtml[position], NpgsqlDbType.Text);
+                WriteGrade(_sections, rows.SectionGrades[position]);
             }
             _documents.StartRow();
             _documents.Write(_version, NpgsqlDbType.Bigint);
@@ -176,6 +177,12 @@ public sealed partial class PostgresContentWriter : IContentWriter
         else importer.Write(text, NpgsqlDbType.Text);
     }
 
+    private static void WriteGrade(NpgsqlBinaryImporter importer, double? grade)
+    {
+        if (grade is { } value) importer.Write(value, NpgsqlDbType.Double);
+        else importer.WriteNull();
+    }
+
     /// <summary>A binary COPY with no timeout (TimeSpan.Zero is Npgsql's 'infinite' here; InfiniteTimeSpan would be read as zero).</summary>
     private static NpgsqlBinaryImporter BeginCopy(NpgsqlConnection connection, string copy)
     {
@@ -214,5 +221,5 @@ public sealed partial class PostgresContentWriter : IContentWriter
     }
 
     private sealed record PageRow(int Id, string Code, string System, string Title, string? Name, string CommonNames,
-        string? TechnicalTerm, string SourceFile, string ContentHash);
+        string? TechnicalTerm, string SourceFile, string ContentHash, double? ReadingGrade);
 }

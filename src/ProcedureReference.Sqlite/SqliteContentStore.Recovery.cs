@@ -13,7 +13,7 @@ namespace ProcedureReference.Sqlite;
 /// </summary>
 public sealed partial class SqliteContentStore
 {
-    /// <summary>Removes what a killed import or publish left, and corrects the note of which version is live.</summary>
+    /// <summary>Removes what a killed import or publish left, corrects the note of which version is live, and brings older databases to the current schema.</summary>
     public void RemoveLeftovers()
     {
         IDisposable? importGate = null, publishGate = null;
@@ -38,6 +38,7 @@ public sealed partial class SqliteContentStore
             foreach (var folder in new[] { StagingFolder, VersionsFolder }.Where(Directory.Exists))
                 foreach (var temp in Directory.EnumerateFiles(folder, "*.tmp")) TryDelete(temp);
             CorrectLiveMarker();
+            UpgradeSchemas();
         }
     }
 

@@ -33,12 +33,12 @@ public sealed class SqliteContentWriter : IContentWriter
         Execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -16384;");
         _transaction = _connection.BeginTransaction();
         _insertPage = new BulkStatement(_connection, """
-            INSERT INTO pages (Id, Code, System, Title, Name, CommonNames, TechnicalTerm, SourceFile, ContentHash, Ordinal)
-            VALUES ($id, $code, $system, $title, $name, $commonNames, $technicalTerm, $sourceFile, $contentHash, 0)
+            INSERT INTO pages (Id, Code, System, Title, Name, CommonNames, TechnicalTerm, SourceFile, ContentHash, Ordinal, ReadingGrade)
+            VALUES ($id, $code, $system, $title, $name, $commonNames, $technicalTerm, $sourceFile, $contentHash, 0, $readingGrade)
             """);
         _insertSection = new BulkStatement(_connection, """
-            INSERT INTO sections (PageId, Position, Kind, Heading, Markdown, Html)
-            VALUES ($pageId, $position, $kind, $heading, $markdown, $html)
+            INSERT INTO sections (PageId, Position, Kind, Heading, Markdown, Html, ReadingGrade)
+            VALUES ($pageId, $position, $kind, $heading, $markdown, $html, $readingGrade)
             """);
         var columns = SearchColumns.All;
         _insertSearchRow = new BulkStatement(_connection,
@@ -80,12 +80,12 @@ public sealed class SqliteContentWriter : IContentWriter
         ArgumentNullException.ThrowIfNull(rows);
         var id = _nextPageId++;
         _insertPage.Execute(id, page.Code, page.System, page.Title, page.Name, string.Join('\n', page.CommonNames),
-            page.TechnicalTerm, page.File, contentHash);
+            page.TechnicalTerm, page.File, contentHash, rows.PageGrade);
 
         for (var position = 0; position < page.Sections.Count; position++)
         {
             var section = page.Sections[position];
-            _insertSection.Execute(id, position, section.Kind.ToName(), section.Heading, section.Markdown, rows.SectionHtml[position]);
+            _insertSection.Execute(id, position, section.Kind.ToName(), section.Heading, section.Markdown, rows.SectionHtml[position], rows.SectionGrades[position]);
         }
 
         _insertSearchRow.Execute([id, .. rows.SearchColumns]);

@@ -21,22 +21,22 @@ public sealed class PostgresContentReader(NpgsqlDataSource source, IContentVersi
         {
             Page? page = null;
             await EachAsync(connection, """
-                SELECT id, code, system, title, name, common_names, technical_term, source_file, content_hash, ordinal
+                SELECT id, code, system, title, name, common_names, technical_term, source_file, content_hash, ordinal, reading_grade
                 FROM pages WHERE version_id = $1 AND code = $2
                 """, [version, code], row => page = new Page
             {
                 Id = row.GetInt32(0), Code = row.GetString(1), System = row.GetString(2), Title = row.GetString(3),
                 Name = Text(row, 4), CommonNames = row.GetString(5), TechnicalTerm = Text(row, 6),
-                SourceFile = row.GetString(7), ContentHash = row.GetString(8), Ordinal = row.GetInt32(9),
+                SourceFile = row.GetString(7), ContentHash = row.GetString(8), Ordinal = row.GetInt32(9), ReadingGrade = Grade(row, 10),
             }, token);
             if (page is null) return null;
 
             await EachAsync(connection,
-                "SELECT position, kind, heading, markdown, html FROM sections WHERE version_id = $1 AND page_id = $2 ORDER BY position",
+                "SELECT position, kind, heading, markdown, html, reading_grade FROM sections WHERE version_id = $1 AND page_id = $2 ORDER BY position",
                 [version, page.Id], row => page.Sections.Add(new Section
                 {
                     PageId = page.Id, Position = row.GetInt32(0), Kind = row.GetString(1), Heading = Text(row, 2),
-                    Markdown = row.GetString(3), Html = row.GetString(4),
+                    Markdown = row.GetString(3), Html = row.GetString(4), ReadingGrade = Grade(row, 5),
                 }), token);
             var similar = new List<SimilarLink>();
             await EachAsync(connection, """
@@ -133,4 +133,6 @@ public sealed class PostgresContentReader(NpgsqlDataSource source, IContentVersi
     }
 
     private static string? Text(NpgsqlDataReader row, int column) => row.IsDBNull(column) ? null : row.GetString(column);
+
+    private static double? Grade(NpgsqlDataReader row, int column) => row.IsDBNull(column) ? null : row.GetDouble(column);
 }

@@ -32,6 +32,7 @@ public static class CodesApi
     }
 }
 
+/// <summary>A code's page; <c>readingGrade</c> is the Flesch-Kincaid grade of its explanation as a whole (null for content imported before grades were).</summary>
 public sealed record CodeJson(
     string Code,
     string System,
@@ -44,19 +45,22 @@ public sealed record CodeJson(
     IReadOnlyList<SectionJson> Sections,
     CodeLink? Previous,
     CodeLink? Next,
-    IReadOnlyList<SimilarJson> Similar)
+    IReadOnlyList<SimilarJson> Similar,
+    double? ReadingGrade)
 {
     /// <summary>The glossary terms the page uses, in order of first use.</summary>
     public IReadOnlyList<GlossaryEntry> Glossary { get; init; } = [];
 
     public static CodeJson From(CodePage page) => new(page.Code, page.System, page.Title, page.PlainName, page.Name, page.CommonNames,
         page.TechnicalTerm, ProcedureReference.Codes.ProcedureCode.PathOf(page.Code),
-        page.Sections.Select(s => new SectionJson(s.Kind, s.Anchor, s.Title, s.Heading, s.Markdown, s.Html)).ToList(),
+        page.Sections.Select(s => new SectionJson(s.Kind, s.Anchor, s.Title, s.Heading, s.Markdown, s.Html, s.ReadingGrade)).ToList(),
         page.Previous, page.Next,
-        page.Similar.Select(s => new SimilarJson(s.Code, s.Title, s.PlainName, Math.Round(s.Score, 3), s.Reason, s.Source, s.InReference ? ProcedureReference.Codes.ProcedureCode.PathOf(s.Code) : null)).ToList());
+        page.Similar.Select(s => new SimilarJson(s.Code, s.Title, s.PlainName, Math.Round(s.Score, 3), s.Reason, s.Source, s.InReference ? ProcedureReference.Codes.ProcedureCode.PathOf(s.Code) : null)).ToList(),
+        page.ReadingGrade);
 }
 
 /// <summary>A similar code; <c>url</c> is null for a listed code the reference does not hold.</summary>
 public sealed record SimilarJson(string Code, string Title, string PlainName, double Score, string Reason, string Source, string? Url);
 
-public sealed record SectionJson(string Kind, string Anchor, string Title, string? Heading, string Markdown, string Html);
+/// <summary>A section; <c>readingGrade</c> is its Flesch-Kincaid grade, null for a section with no words.</summary>
+public sealed record SectionJson(string Kind, string Anchor, string Title, string? Heading, string Markdown, string Html, double? ReadingGrade);

@@ -38,7 +38,7 @@ public static class Importer
         {
             var similarity = new SimilarityIndexBuilder(new SimilarityOptions { Count = options.SimilarCount }, Search.CodeCategories.ForImport(content, warnings));
             var glossary = Reading.Glossary.ForImport(content, warnings);
-            var (results, hashes) = Build(files, manifest, openWriter, options.MaxFileBytes, similarity, glossary, progress);
+            var (results, hashes, hard) = Build(files, manifest, openWriter, options.MaxFileBytes, similarity, glossary, progress);
             if (hashes.Count == 0)
                 return ImportReport.Failed(content, "no usable page was found; the live content was left as it was", clock.Elapsed, results, warnings);
 
@@ -48,7 +48,10 @@ public static class Importer
                 Changed: codes.Where(c => liveHashes.TryGetValue(c, out var h) && h != hashes[c]).ToList(),
                 Unchanged: codes.Where(c => liveHashes.TryGetValue(c, out var h) && h == hashes[c]).ToList(),
                 Removed: liveHashes.Keys.Where(c => !hashes.ContainsKey(c)).Order(StringComparer.Ordinal).ToList(),
-                clock.Elapsed, FatalError: null);
+                clock.Elapsed, FatalError: null)
+            {
+                HardSummaries = hard.OrderByDescending(h => h.Grade).ThenBy(h => h.Code, StringComparer.Ordinal).ToList(),
+            };
         }
         catch (StorageException e)
         {
@@ -56,7 +59,7 @@ public static class Importer
         }
     }
 
-    private static (List<FileResult> Results, Dictionary<string, string> Hashes) Build(
+    private static (List<FileResult> Results, Dictionary<string, string> Hashes, List<HardSummary> Hard) Build(
         List<string> files, Manifest manifest, Func<IContentWriter> openWriter, long maxBytes, SimilarityIndexBuilder similarity,
         Reading.Glossary glossary, IProgress<ImportProgress>? progress)
     {
@@ -64,6 +67,7 @@ public static class Importer
         var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
         var fileOfCode = new Dictionary<string, string>(StringComparer.Ordinal);
         var codeOfId = new Dictionary<int, string>();
+        var hard = new List<HardSummary>();
         using var pipeline = new PagePipeline(files, path => PreparedPage.Of(ParseFile(path, manifest, maxBytes)));
         using var writer = openWriter();
 
@@ -81,6 +85,8 @@ public static class Importer
                 hashes[page.Code!] = hash;
                 fileOfCode[page.Code!] = page.File;
                 codeOfId[id] = page.Code!;
+                if (prepared.Rows!.SummaryGrade > Reading.ReadingGrade.PlainWordsMax)
+                    hard.Add(new HardSummary(page.Code!, Reading.PlainName.Of(page.Title!, page.Name, page.CommonNames), prepared.Rows.SummaryGrade.Value));
             }
             results.Add(new FileResult(page.File, page.Code, page.Warnings, errors));
             if (results.Count == 1) FaultPoint.Reached(FaultPoint.ImportPages);
@@ -108,7 +114,7 @@ public static class Importer
             [Reading.Glossary.ContentInfoKey] = glossaryJson,
             ["page_count"] = hashes.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
-        return (results, hashes);
+        return (results, hashes, hard);
     }
 
     private static ParsedPage ParseFile(string path, Manifest manifest, long maxBytes)

@@ -19,6 +19,9 @@ public sealed record CodePage(
 
     /// <summary>The heading a reader sees (see <see cref="Reading.PlainName"/>); the descriptor stays in <see cref="Title"/>.</summary>
     public string PlainName => Reading.PlainName.Of(Title, Name, CommonNames);
+
+    /// <summary>The Flesch-Kincaid grade of the page's explanation (<see cref="ReadingGrade"/>), computed at import; null for content imported before grades were.</summary>
+    public double? ReadingGrade { get; init; }
 }
 
 public sealed record CodeSection(string Kind, string Anchor, string Title, string? Heading, string Markdown, string Html)
@@ -30,6 +33,9 @@ public sealed record CodeSection(string Kind, string Anchor, string Title, strin
     /// Policies' holding only 'Related policies from health plans'). Such a section is neither shown nor listed.
     /// </summary>
     public bool HasBody => Markdown.Split('\n').Any(line => line.Trim().Length > 0 && !line.StartsWith('#'));
+
+    /// <summary>The Flesch-Kincaid grade of the section's text, computed at import; null for a section with no words.</summary>
+    public double? ReadingGrade { get; init; }
 }
 
 /// <summary>A link to another page: its code, descriptor and plain name (what a listing shows, with the code).</summary>

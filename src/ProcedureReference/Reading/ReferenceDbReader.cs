@@ -40,11 +40,11 @@ public sealed class ReferenceDbReader(ReferenceDb db) : IContentReader
     {
         var anchors = new HashSet<string>(StringComparer.Ordinal);
         var sections = page.Sections.Select(s => new CodeSection(
-            s.Kind, UniqueAnchor(s.Kind, anchors), TitleOf(s), s.Heading, s.Markdown, s.Html)).ToList();
+            s.Kind, UniqueAnchor(s.Kind, anchors), TitleOf(s), s.Heading, s.Markdown, s.Html) { ReadingGrade = s.ReadingGrade }).ToList();
         if (similar.Any(s => s.Source == Similarity.SimilarCodeSources.Page))
             sections.RemoveAll(s => s.Kind == SectionKind.SimilarCodes.ToName()); // the block shows what the section listed
         return new CodePage(page.Code, page.System, page.Title, page.Name, page.CommonNameList, page.TechnicalTerm,
-            sections, previous, next, similar);
+            sections, previous, next, similar) { ReadingGrade = page.ReadingGrade };
     }
 
     public async Task<IReadOnlyList<CatalogRow>> CatalogAsync(string? system, CancellationToken cancellationToken)

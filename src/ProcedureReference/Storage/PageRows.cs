@@ -1,22 +1,42 @@
 using ProcedureReference.Parsing;
+using ProcedureReference.Reading;
 using ProcedureReference.Rendering;
 
 namespace ProcedureReference.Storage;
 
 /// <summary>
-/// What a page's rows hold beyond the parsed page itself: each section's HTML and the search index's text per
-/// column. Computed from the page alone, so the importer makes them on its worker threads, off the writer's.
+/// What a page's rows hold beyond the parsed page itself: each section's HTML and reading grade, the page's reading
+/// grade, and the search index's text per column. Computed from the page alone, so the importer makes them on its worker threads, off the writer's.
 /// </summary>
 public sealed class PageRows
 {
-    private PageRows(IReadOnlyList<string> sectionHtml, IReadOnlyList<object?> searchColumns)
+    /// <summary>
+    /// Sections that are lists of other codes and of health plans' policy titles, not text the reader reads as the
+    /// explanation: they have a grade of their own but do not count in the page's.
+    /// </summary>
+    private static readonly SectionKind[] NotInPageGrade = [SectionKind.Policies, SectionKind.SimilarCodes];
+
+    private PageRows(IReadOnlyList<string> sectionHtml, IReadOnlyList<double?> sectionGrades, double? pageGrade, double? summaryGrade,
+        IReadOnlyList<object?> searchColumns)
     {
         SectionHtml = sectionHtml;
+        SectionGrades = sectionGrades;
+        PageGrade = pageGrade;
+        SummaryGrade = summaryGrade;
         SearchColumns = searchColumns;
     }
 
     /// <summary>One HTML fragment per section, in section order.</summary>
     public IReadOnlyList<string> SectionHtml { get; }
+
+    /// <summary>Each section's Flesch-Kincaid grade (<see cref="ReadingGrade.Of"/>), in section order; null for a section with no words.</summary>
+    public IReadOnlyList<double?> SectionGrades { get; }
+
+    /// <summary>The grade of the page's explanation as a whole: every section's text together, but the lists of <see cref="NotInPageGrade"/>.</summary>
+    public double? PageGrade { get; }
+
+    /// <summary>The grade of the summary (all of its text, if the page has more than one); null for a page without one.</summary>
+    public double? SummaryGrade { get; }
 
     /// <summary>The values of <see cref="Storage.SearchColumns.All"/>, in order: title, names, then each section kind's plain text.</summary>
     public IReadOnlyList<object?> SearchColumns { get; }
@@ -25,16 +45,21 @@ public sealed class PageRows
     {
         ArgumentNullException.ThrowIfNull(page);
         var html = new string[page.Sections.Count];
+        var grades = new double?[page.Sections.Count];
         var kindText = new string?[Enum.GetValues<SectionKind>().Length];
+        var explanation = new List<string>(page.Sections.Count);
         for (var position = 0; position < page.Sections.Count; position++)
         {
             var section = page.Sections[position];
             html[position] = Rendering.SectionHtml.Render(section.Markdown);
             var text = MarkdownWriter.PlainText(section.Markdown);
+            grades[position] = ReadingGrade.Of(text);
+            if (!NotInPageGrade.Contains(section.Kind)) explanation.Add(text);
             var k = (int)section.Kind;
             kindText[k] = kindText[k] is null ? text : kindText[k] + "\n" + text;
         }
         var names = string.Join('\n', new[] { page.Name, page.TechnicalTerm }.Concat(page.CommonNames).Where(n => !string.IsNullOrEmpty(n)));
-        return new PageRows(html, [page.Title, names, .. kindText]);
+        return new PageRows(html, grades, ReadingGrade.Of(string.Join('\n', explanation)), ReadingGrade.Of(kindText[(int)SectionKind.Summary]),
+            [page.Title, names, .. kindText]);
     }
 }

@@ -17,6 +17,8 @@ public sealed class Page
     public required string ContentHash { get; set; }
     /// <summary>Position in code order, for previous/next links.</summary>
     public int Ordinal { get; set; }
+    /// <summary>The Flesch-Kincaid grade of the page's explanation, computed at import; null for content imported before grades were.</summary>
+    public double? ReadingGrade { get; set; }
     public List<Section> Sections { get; set; } = [];
     /// <summary>Similar codes, best first by Position (see <see cref="SimilarCode"/>).</summary>
     public List<SimilarCode> SimilarCodes { get; set; } = [];

@@ -12,4 +12,6 @@ public sealed class Section
     public string? Heading { get; set; }
     public required string Markdown { get; set; }
     public required string Html { get; set; }
+    /// <summary>The Flesch-Kincaid grade of the section's text, computed at import; null for a section with no words or imported before grades were.</summary>
+    public double? ReadingGrade { get; set; }
 }
