@@ -25,7 +25,7 @@ public abstract class HostileGlossaryTests(ReferenceApp app)
     {
         var page = await app.GetDocumentAsync("/codes/78458");
 
-        Assert.Empty(page.QuerySelectorAll("img").Where(img => !img.ClassList.Contains("handout-qr")));
+        Assert.DoesNotContain(page.QuerySelectorAll("img"), img => !img.ClassList.Contains("handout-qr"));
         Assert.DoesNotContain(page.QuerySelectorAll("script"), s => s.TextContent.Contains("alert", StringComparison.Ordinal));
         Assert.Equal(3, page.QuerySelectorAll("[popover]").Length); // the three definitions, nothing the text opened
         var wordsToKnow = page.QuerySelectorAll(".words-to-know dl > div")
