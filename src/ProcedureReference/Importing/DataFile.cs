@@ -56,6 +56,34 @@ public static class DataFile
         Parse(string.Join('\n', lines), fileName, comments, warnings);
 
     /// <summary>A line for a message: at most 60 characters.</summary>
+    /// <summary>
+    /// The data file an import uses: <paramref name="fileName"/> in <paramref name="folder"/>, else
+    /// <paramref name="shipped"/> (the repository's own). A file that cannot be read or has no usable line is
+    /// reported in <paramref name="warnings"/>, ending with <paramref name="shippedUsed"/>, and the shipped one is used.
+    /// </summary>
+    public static T ForImport<T>(string folder, string fileName, string shippedUsed, T shipped,
+        Func<string, ICollection<string>, T> parse, Func<T, bool> hasLines, ICollection<string> warnings)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        ArgumentNullException.ThrowIfNull(hasLines);
+        ArgumentNullException.ThrowIfNull(warnings);
+        var path = Path.Combine(folder, fileName);
+        if (!File.Exists(path)) return shipped;
+        T read;
+        try
+        {
+            read = parse(File.ReadAllText(path), warnings);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            warnings.Add($"{fileName} cannot be read ({e.Message}); {shippedUsed}");
+            return shipped;
+        }
+        if (hasLines(read)) return read;
+        warnings.Add($"{fileName} has no usable line; {shippedUsed}");
+        return shipped;
+    }
+
     public static string Shorten(string line) => line.Length <= 60 ? line : line[..60] + "…";
 
     private static string Describe(CsvMalformedReason reason) => reason switch

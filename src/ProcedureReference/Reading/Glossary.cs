@@ -57,25 +57,8 @@ public sealed class Glossary
     /// The glossary an import keeps: the folder's glossary.csv, else <see cref="Shipped"/>. A file that cannot be
     /// read or has no usable line is reported in <paramref name="warnings"/> and the shipped one is used.
     /// </summary>
-    public static Glossary ForImport(string folder, ICollection<string> warnings)
-    {
-        ArgumentNullException.ThrowIfNull(warnings);
-        var path = Path.Combine(folder, FileName);
-        if (!File.Exists(path)) return Shipped;
-        Glossary read;
-        try
-        {
-            read = Parse(File.ReadAllText(path), warnings);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            warnings.Add($"{FileName} cannot be read ({e.Message}); the shipped glossary was used");
-            return Shipped;
-        }
-        if (read._entries.Length > 0) return read;
-        warnings.Add($"{FileName} has no usable line; the shipped glossary was used");
-        return Shipped;
-    }
+    public static Glossary ForImport(string folder, ICollection<string> warnings) =>
+        DataFile.ForImport(folder, FileName, "the shipped glossary was used", Shipped, Parse, glossary => glossary._entries.Length > 0, warnings);
 
     /// <summary>Parses the file: the header line is skipped, unusable lines and repeated terms reported and skipped.</summary>
     public static Glossary Parse(string text, ICollection<string> warnings)

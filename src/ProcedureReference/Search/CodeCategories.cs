@@ -37,25 +37,8 @@ public sealed class CodeCategories
     /// The ranges an import uses: the folder's cpt-ranges.csv, else <see cref="Shipped"/>. A file that cannot be read
     /// or has no usable line is reported in <paramref name="warnings"/> and the shipped ranges are used.
     /// </summary>
-    public static CodeCategories ForImport(string folder, ICollection<string> warnings)
-    {
-        ArgumentNullException.ThrowIfNull(warnings);
-        var path = Path.Combine(folder, FileName);
-        if (!File.Exists(path)) return Shipped;
-        CodeCategories read;
-        try
-        {
-            read = Parse(File.ReadAllText(path), warnings);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            warnings.Add($"{FileName} cannot be read ({e.Message}); the shipped CPT ranges were used");
-            return Shipped;
-        }
-        if (read._ranges.Length > 0) return read;
-        warnings.Add($"{FileName} has no usable line; the shipped CPT ranges were used");
-        return Shipped;
-    }
+    public static CodeCategories ForImport(string folder, ICollection<string> warnings) =>
+        DataFile.ForImport(folder, FileName, "the shipped CPT ranges were used", Shipped, Parse, ranges => ranges._ranges.Length > 0, warnings);
 
     /// <summary>Parses the file's lines; the header line is skipped and unusable lines reported and skipped.</summary>
     public static CodeCategories Parse(IEnumerable<string> lines, ICollection<string>? warnings = null) =>
