@@ -67,8 +67,9 @@ public sealed class PostgresContentReader(NpgsqlDataSource source, IContentVersi
             var rows = new List<CatalogRow>();
             var all = string.IsNullOrWhiteSpace(system);
             await EachAsync(connection,
-                "SELECT system, code, title FROM pages WHERE version_id = $1" + (all ? "" : " AND system = $2") + " ORDER BY ordinal",
-                all ? [version] : [version, system!], row => rows.Add(new CatalogRow(row.GetString(0), row.GetString(1), row.GetString(2))), token);
+                "SELECT system, code, title, name, common_names FROM pages WHERE version_id = $1" + (all ? "" : " AND system = $2") + " ORDER BY ordinal",
+                all ? [version] : [version, system!],
+                row => rows.Add(new CatalogRow(row.GetString(0), row.GetString(1), row.GetString(2), PlainName.Of(row.GetString(2), Text(row, 3), Text(row, 4)))), token);
             return rows;
         }, cancellationToken);
 

@@ -24,4 +24,5 @@ public interface IContentReader
 }
 
 /// <summary>A page as a catalog lists it.</summary>
-public sealed record CatalogRow(string System, string Code, string Title);
+/// <summary>One code in the catalog: its descriptor and the plain name a listing shows with the code.</summary>
+public sealed record CatalogRow(string System, string Code, string Title, string PlainName);

@@ -51,7 +51,8 @@ public sealed class ReferenceDbReader(ReferenceDb db) : IContentReader
     {
         var pages = db.Pages.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(system)) pages = pages.Where(p => p.System == system);
-        return await pages.OrderBy(p => p.Ordinal).Select(p => new CatalogRow(p.System, p.Code, p.Title)).ToListAsync(cancellationToken);
+        return (await pages.OrderBy(p => p.Ordinal).Select(p => new { p.System, p.Code, p.Title, p.Name, p.CommonNames }).ToListAsync(cancellationToken))
+            .Select(p => new CatalogRow(p.System, p.Code, p.Title, PlainName.Of(p.Title, p.Name, p.CommonNames))).ToList();
     }
 
     public async Task<IReadOnlyList<string>> CodesAsync(CancellationToken cancellationToken) =>

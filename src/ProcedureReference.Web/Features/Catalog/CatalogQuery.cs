@@ -3,7 +3,7 @@ using ProcedureReference.Search;
 
 namespace ProcedureReference.Web.Features.Catalog;
 
-public sealed record CatalogEntry(string System, string Code, string Title, CodeCategory? Category)
+public sealed record CatalogEntry(string System, string Code, string Title, string PlainName, CodeCategory? Category)
 {
     public string CategoryName => Category?.Section ?? CatalogQuery.Uncategorised;
 }
@@ -25,7 +25,7 @@ public static class CatalogQuery
 
     public static async Task<List<CatalogEntry>> EntriesAsync(IContentReader reader, CodeCategories categories, string? system, CancellationToken cancellationToken) =>
         (await reader.CatalogAsync(system, cancellationToken))
-            .Select(p => new CatalogEntry(p.System, p.Code, p.Title, categories.Find(p.System, p.Code)))
+            .Select(p => new CatalogEntry(p.System, p.Code, p.Title, p.PlainName, categories.Find(p.System, p.Code)))
             .ToList();
 
     public static List<SystemGroup> Group(IEnumerable<CatalogEntry> entries) =>

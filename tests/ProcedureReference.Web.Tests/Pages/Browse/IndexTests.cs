@@ -25,6 +25,15 @@ public abstract class IndexTests(ReferenceApp app)
     }
 
     [EngineFact]
+    public async Task A_listed_code_shows_its_plain_name_not_the_descriptor()
+    {
+        var page = await app.GetDocumentAsync("/browse?system=CPT&category=Surgery");
+
+        var link = page.QuerySelectorAll(".browse-list li a").Single(a => a.GetAttribute("href") == "/codes/37188");
+        Assert.Equal("37188Mechanical Thrombectomy", link.TextContent);
+    }
+
+    [EngineFact]
     public async Task The_home_page_offers_search_the_code_count_and_categories()
     {
         var page = await app.GetDocumentAsync("/");
