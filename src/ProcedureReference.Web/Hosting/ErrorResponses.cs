@@ -65,13 +65,14 @@ public static partial class ErrorResponses
 
     /// <summary>
     /// A malformed request keeps its 4xx (a body over the limit is 413, not 500); a query stopped by its time limit
-    /// is 504; content locked past the command timeout, or that cannot be read, 503; anything else is a 500.
+    /// is 504; content locked past the command timeout, or that cannot be read, 503; work cancelled though this
+    /// client is still there (see <see cref="LoggingExceptionHandler"/>) 503, to try again; anything else is a 500.
     /// </summary>
     private static int StatusFor(Exception exception) => exception switch
     {
         BadHttpRequestException bad => bad.StatusCode,
         QueryTimedOutException => StatusCodes.Status504GatewayTimeout,
-        ContentBusyException or ContentUnreadableException => StatusCodes.Status503ServiceUnavailable,
+        ContentBusyException or ContentUnreadableException or OperationCanceledException => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status500InternalServerError,
     };
 
@@ -86,15 +87,22 @@ public static partial class ErrorResponses
     /// <summary>
     /// Logs a failed request's exception under the request id its reader is shown (the error page, problem details)
     /// and its request log line carries, then lets the next handler answer. A client's malformed request (a body over
-    /// the limit, say) is not a server error and is not logged as one.
+    /// the limit, say) is not a server error and is not logged as one. Nor is a cancellation: a client that left is
+    /// answered 499 by ASP.NET Core before this runs, and one still here got its cancellation from the output
+    /// cache, which runs one request for everyone asking the same page at once under the first one's token, so
+    /// when that client leaves the others waiting on it are cancelled too (a warning, and 503 to try again).
     /// </summary>
     private sealed partial class LoggingExceptionHandler(ILogger<LoggingExceptionHandler> logger) : IExceptionHandler
     {
         public ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
         {
-            if (exception is not BadHttpRequestException) LogFailed(logger, exception, httpContext.TraceIdentifier, httpContext.Response.StatusCode);
+            if (exception is OperationCanceledException) LogCancelled(logger, httpContext.TraceIdentifier, httpContext.Response.StatusCode);
+            else if (exception is not BadHttpRequestException) LogFailed(logger, exception, httpContext.TraceIdentifier, httpContext.Response.StatusCode);
             return ValueTask.FromResult(false);
         }
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Request {RequestId} was cancelled before it could be answered, though its client is still there ({StatusCode})")]
+        private static partial void LogCancelled(ILogger logger, string requestId, int statusCode);
 
         [LoggerMessage(Level = LogLevel.Error, Message = "Request {RequestId} failed ({StatusCode})")]
         private static partial void LogFailed(ILogger logger, Exception exception, string requestId, int statusCode);

@@ -20,6 +20,9 @@ public sealed class ConfiguredApp : AdminApp
 
     public string? Environment { get; init; }
 
+    /// <summary>More services for this app (a startup filter that adds a middleware, say).</summary>
+    public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? MoreServices { get; init; }
+
     /// <summary>Served by Kestrel on a free 127.0.0.1 port, as <see cref="KestrelApp"/>.</summary>
     public bool OnKestrel
     {
@@ -36,5 +39,6 @@ public sealed class ConfiguredApp : AdminApp
         base.ConfigureWebHost(builder);
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         if (Environment is not null) builder.UseEnvironment(Environment);
+        if (MoreServices is not null) builder.ConfigureServices(MoreServices);
     }
 }
