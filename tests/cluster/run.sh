@@ -66,16 +66,7 @@ prepare() {
   in_background dotnet build "$repo/tests/ProcedureReference.Tools" -c Release -o "$work/tools" --nologo -v quiet --disable-build-servers >"$work/tools-build.log" 2>&1 \
     || { tail -30 "$work/tools-build.log"; echo "cluster: building the tools failed"; return 1; }
 
-  cp -r "$repo/content" "$work/content"
-  dotnet "$tools" generate-corpus --pages "$GENERATED_PAGES" --out "$work/generated" --seed 14 >"$work/generate.log" 2>&1 \
-    || { cat "$work/generate.log"; echo "cluster: generate-corpus failed"; return 1; }
-  local file code
-  while IFS=, read -r file code; do
-    [ "$file" = file ] && continue
-    grep -q ",$code\$" "$work/content/codes.csv" && continue
-    cp "$work/generated/$file" "$work/content/gen_$file"
-    printf 'gen_%s,%s\n' "$file" "$code" >>"$work/content/codes.csv"
-  done <"$work/generated/codes.csv"
+  merge_corpus "$repo" "$tools" "$work" "$GENERATED_PAGES" 14 || { echo "cluster: the corpus could not be made"; return 1; }
   mapfile -t generated_codes < <(grep '^gen_' "$work/content/codes.csv" | head -4 | cut -d, -f2)
 }
 

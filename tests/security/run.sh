@@ -100,17 +100,7 @@ build_and_prepare() {
     || { tail -30 "$work/tools-build.log"; echo "security: building the tools failed"; return 1; }
 
   note "content: content/ plus $GENERATED_PAGES generated pages"
-  cp -r "$repo/content" "$work/content"
-  dotnet "$tools" generate-corpus --pages "$GENERATED_PAGES" --out "$work/generated" --seed 8 >"$work/generate.log" 2>&1 \
-    || { cat "$work/generate.log"; echo "security: generate-corpus failed"; return 1; }
-  # Merge: generated files get a prefix; a generated code that content/ has already is left out.
-  local file code
-  while IFS=, read -r file code; do
-    [ "$file" = file ] && continue
-    grep -q ",$code\$" "$work/content/codes.csv" && continue
-    cp "$work/generated/$file" "$work/content/gen_$file"
-    printf 'gen_%s,%s\n' "$file" "$code" >>"$work/content/codes.csv"
-  done <"$work/generated/codes.csv"
+  merge_corpus "$repo" "$tools" "$work" "$GENERATED_PAGES" 8 || { echo "security: the corpus could not be made"; return 1; }
   page_count=$(($(wc -l <"$work/content/codes.csv") - 1))
   # A few generated codes for the load run.
   mapfile -t generated_codes < <(grep '^gen_' "$work/content/codes.csv" | head -4 | cut -d, -f2)

@@ -52,6 +52,20 @@ apt_install() {
 }
 
 # sign_in BASE JAR NAME PASSWORD: an admin's sign-in with curl, as a browser does it (302 on success).
+merge_corpus() { # merge_corpus REPO TOOLS WORK PAGES SEED: content/ plus generated pages into WORK/content
+  local repo=$1 tools=$2 work=$3 pages=$4 seed=$5 file code
+  cp -r "$repo/content" "$work/content"
+  dotnet "$tools" generate-corpus --pages "$pages" --out "$work/generated" --seed "$seed" >"$work/generate.log" 2>&1 \
+    || { cat "$work/generate.log"; echo "generate-corpus failed"; return 1; }
+  # Generated files get a prefix; a generated code that content/ has already is left out.
+  while IFS=, read -r file code; do
+    [ "$file" = file ] && continue
+    grep -q ",$code\$" "$work/content/codes.csv" && continue
+    cp "$work/generated/$file" "$work/content/gen_$file"
+    printf 'gen_%s,%s\n' "$file" "$code" >>"$work/content/codes.csv"
+  done <"$work/generated/codes.csv"
+}
+
 sign_in() {
   local base=$1 jar=$2 page
   page=$(mktemp "$work/login.XXXXXX")
