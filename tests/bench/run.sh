@@ -4,22 +4,33 @@
 # - PostgreSQL (a throwaway cluster in the temp folder, on a free loopback port, as the postgres user when root):
 #   import through the command line (--Database:Provider=Postgres) against psql's \copy of the same files into a
 #   bare table followed by a GIN index on their to_tsvector('english', ...);
-# then in-process search and suggest latency, HTTP throughput with wrk (against nginx serving the same code pages
-# as static files; on PostgreSQL also two instances behind nginx) and the time to the first code page.
-# Prints one Markdown table. Everything binds to 127.0.0.1; every process it starts is stopped on exit; every
-# load is bounded in time.
+# then in-process search and suggest latency on the fixed list (tests/bench/queries.tsv) and on random queries drawn
+# afresh from the corpus (the Benchmarks project's `latency --random`: words, word pairs, a partial last word, typos,
+# code prefixes, lay phrases; each asked once); over HTTP, the same kinds of random queries each asked once (the
+# `http` verb: the site output-caches answers, so only a query not asked before measures the work) for search and
+# for suggest on fresh prefixes; the site's memory (VmRSS) at start, at its peak during a burst of uncached searches
+# and while it settles after; the time to the first code page; HTTP throughput with wrk on the fixed list (the
+# cached figures, against nginx serving the same code pages as static files; on PostgreSQL also two instances
+# behind nginx). Prints one Markdown table with a target column (met, or missed by how much) and the run's length.
+# Everything binds to 127.0.0.1; every process it starts is stopped on exit; every load is bounded in time.
 #
-#   tests/bench/run.sh                    # 10,000 and 100,000 pages, both engines, 3 import runs each, 10 s wrk runs
+#   tests/bench/run.sh                    # 10,000 and 100,000 pages, both engines, 3 runs each, 10 s wrk runs
 #   tests/bench/run.sh --quick            # 1,000 pages, both engines, 1 run, 3 s wrk runs (what CI runs: the path, not the figures)
 #   tests/bench/run.sh --pages 10000 --engine postgres --repeats 5 --wrk-seconds 20 --connections 256
+#   tests/bench/run.sh --corpus /path/to/corpus-10000 --engine sqlite   # an existing generated corpus (read only;
+#                                         # with synonyms.csv and cpt-ranges.csv), instead of generating one
+# Also: --random N (random queries per run, 400), --concurrency C (the http driver's requests in flight, 8),
+# --burst N (uncached searches of the memory burst, 2,000, at 16 in flight), --settle S (seconds sampled after it, 75).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 repo=$PWD
 
 pages="10000 100000"; repeats=3; wrk_seconds=10; warm_seconds=2; connections=256; engines="sqlite postgres"
+random=400; concurrency=8; burst=2000; settle_s=75; corpora=()
+run_start=$(date +%s)
 while [ $# -gt 0 ]; do
   case "$1" in
-    --quick) pages="1000"; repeats=1; wrk_seconds=3; warm_seconds=1; shift ;;
+    --quick) pages="1000"; repeats=1; wrk_seconds=3; warm_seconds=1; burst=400; settle_s=10; shift ;;
     --engine)
       case "$2" in sqlite|postgres) engines="$2" ;; both) engines="sqlite postgres" ;; *) echo "--engine: sqlite, postgres or both" >&2; exit 2 ;; esac
       shift 2 ;;
@@ -27,7 +38,15 @@ while [ $# -gt 0 ]; do
     --repeats) repeats="$2"; shift 2 ;;
     --wrk-seconds) wrk_seconds="$2"; shift 2 ;;
     --connections) connections="$2"; shift 2 ;;
-    *) echo "usage: $0 [--quick] [--engine sqlite|postgres|both] [--pages N[,N]] [--repeats N] [--wrk-seconds S] [--connections C]" >&2; exit 2 ;;
+    --random) random="$2"; shift 2 ;;
+    --concurrency) concurrency="$2"; shift 2 ;;
+    --burst) burst="$2"; shift 2 ;;
+    --settle) settle_s="$2"; shift 2 ;;
+    --corpus)
+      [ -f "$2/codes.csv" ] && [ -f "$2/synonyms.csv" ] && [ -f "$2/cpt-ranges.csv" ] \
+        || { echo "--corpus: $2 has no codes.csv, synonyms.csv and cpt-ranges.csv (a generate-corpus folder with content/'s files)" >&2; exit 2; }
+      corpora+=("$(cd "$2" && pwd)"); shift 2 ;;
+    *) echo "usage: $0 [--quick] [--engine sqlite|postgres|both] [--pages N[,N] | --corpus DIR ...] [--repeats N] [--wrk-seconds S] [--connections C] [--random N] [--concurrency C] [--burst N] [--settle S]" >&2; exit 2 ;;
   esac
 done
 
@@ -97,6 +116,12 @@ load() { # base_url paths_file
 
 rows=()
 row() { rows+=("| $* |"); echo "row: | $* |" >&2; } # also to stderr as it comes, for a run cut short
+# judge VALUE LIMIT UNIT: "≤ LIMIT UNIT: met", or "missed by" how far VALUE is over LIMIT, in the same unit.
+judge() { awk -v v="$1" -v l="$2" -v u="$3" 'BEGIN {if (v == "" || v == "-") {print "≤ " l u ": not measured"} else if (v <= l) {print "≤ " l u ": met"} else {printf "≤ %s%s: **missed by %.3g%s**\n", l, u, v - l, u}}'; }
+# The site's resident memory in MB (VmRSS).
+rss_mb() { awk '/^VmRSS:/ {printf "%.0f", $2 / 1024}' "/proc/$1/status" 2>/dev/null || echo 0; }
+# field NAME TEXT: the p50 and p99 of a latency/http table's row for NAME (search or suggest) over all kinds.
+all_row() { awk -F'|' -v op="$1" '$2 ~ " "op" " && $3 ~ / all / {gsub(/ /, ""); print $5, $6}' <<<"$2"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.1fx", a / b}'; }
 share() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.0f%%", 100 * a / b}'; }
 
@@ -170,7 +195,7 @@ static_floor() {
   port=$(free_port)
   nginx_start static "$port" "root $static; default_type text/html;"
   read -r ng_rps ng_p99 ng_bad ng_err < <(load "http://127.0.0.1:$port" "$work/code-paths")
-  row "$n | | code page, nginx static (floor) | req/s, p99 ms, non-2xx, socket errors | $ng_rps, $ng_p99, $ng_bad, $ng_err | | "
+  row "$n | | code page, nginx static (floor) | req/s, p99 ms, non-2xx, socket errors | $ng_rps, $ng_p99, $ng_bad, $ng_err | | | "
 }
 
 # http_rows LABEL WHAT BASE: wrk on code pages, searches and suggestions, each after a short pass so the figures
@@ -190,17 +215,31 @@ http_rows() {
     settle "$3"
     wrk -t2 -c"$connections" -d"${warm_seconds}s" --timeout 5s -s "$work/paths.lua" "$3" -- "$work/$kind-paths" >/dev/null 2>&1 || true
     read -r rps p99 bad err < <(load "$3" "$work/$kind-paths")
-    row "$n | $1 | $kind over HTTP, $2, $connections connections | req/s, p99 ms, non-2xx, socket errors | $rps, $p99, $bad, $err | of nginx static: | $(share "$rps" "$ng_rps")"
+    row "$n | $1 | $kind over HTTP (wrk cycling the fixed list: cached), $2, $connections connections | req/s, p99 ms, non-2xx, socket errors | $rps, $p99, $bad, $err | of nginx static: | $(share "$rps" "$ng_rps") | "
   done
 }
 
 [[ " $engines " != *" postgres "* ]] || start_postgres
 
-for n in $pages; do
-  echo "== $n pages" >&2
-  corpus="$work/corpus-$n"; data="$work/data-$n"
-  "$tools" generate-corpus --pages "$n" --out "$corpus" >/dev/null
-  cp content/synonyms.csv content/cpt-ranges.csv "$corpus/"
+# Each size: a corpus generated into the temp folder, or one given with --corpus (used as it is, never written).
+if [ ${#corpora[@]} -gt 0 ]; then sizes=("${corpora[@]}"); else read -r -a sizes <<<"$pages"; fi
+for size in "${sizes[@]}"; do
+  if [ -d "$size" ]; then
+    corpus=$size; n=$(($(wc -l <"$corpus/codes.csv") - 1))
+  else
+    n=$size; corpus="$work/corpus-$n"
+    "$tools" generate-corpus --pages "$n" --out "$corpus" >/dev/null
+    cp content/synonyms.csv content/cpt-ranges.csv "$corpus/"
+  fi
+  echo "== $n pages ($corpus)" >&2
+  data="$work/data-$n"
+  # Random queries for HTTP, distinct across the runs and the burst so that each is asked of the site once: one
+  # draw, cut into lists of $random (a warm-up, $repeats for search, $repeats whose prefixes go to suggest) and the
+  # burst's list.
+  lists=$((1 + 2 * repeats))
+  "$bench" queries --corpus "$corpus" --count $((lists * random + burst)) --seed 3026 | grep -v '^#' > "$work/http-queries.tsv"
+  for r in $(seq 0 $((lists - 1))); do sed -n "$((r * random + 1)),$(((r + 1) * random))p" "$work/http-queries.tsv" > "$work/http-$r.tsv"; done
+  tail -n +$((lists * random + 1)) "$work/http-queries.tsv" > "$work/burst.tsv"
   codes=$(awk -F, 'NR > 1 && NR <= 51 {print $2}' "$corpus/codes.csv")
   first=$(head -1 <<<"$codes")
   sed 's|^|/codes/|' <<<"$codes" > "$work/code-paths"
@@ -261,20 +300,57 @@ PY
     import_mb=$(printf '%s\n' "${imports[@]}" | cut -d' ' -f2 | sort -g | tail -1 | awk '{printf "%.0f", $1 / 1024}')
     floor_s=$(printf '%s\n' "${floors[@]}" | cut -d' ' -f1 | median)
     floor_mb=$(printf '%s\n' "${floors[@]}" | cut -d' ' -f2 | sort -g | tail -1 | awk '{printf "%.0f", $1 / 1024}')
-    row "$n | $label | import | median wall s (peak MB) | $import_s ($import_mb) | $floor_name: $floor_s ($floor_mb) | $(ratio "$import_s" "$floor_s")"
+    import_ratio=$(ratio "$import_s" "$floor_s")
+    row "$n | $label | import | median wall s (peak MB) | $import_s ($import_mb) | $floor_name: $floor_s ($floor_mb) | $import_ratio | $(judge "${import_ratio%x}" 2 x); $(judge "$import_mb" 500 " MB")"
+    if [ "$engine" = sqlite ]; then search_target=5; else search_target=10; fi
 
-    # Search and suggest in-process over the fixed query list.
+    # Search and suggest in-process: the fixed query list, then random queries drawn afresh (each asked once, a
+    # fresh draw per run, pooled).
     latency=$("$bench" latency "${latency_args[@]}" --content "$corpus" --queries tests/bench/queries.tsv --rounds "$((repeats > 1 ? 5 : 2))")
     echo "$latency" >&2
+    latency_random=$("$bench" latency "${latency_args[@]}" --content "$corpus" --random "$random" --seed 2026 --rounds "$repeats")
+    echo "$latency_random" >&2
     for op in search suggest; do
-      read -r p50 p99 < <(awk -F'|' -v op="$op" '$2 ~ " "op" " && $3 ~ / all / {gsub(/ /, ""); print $5, $6}' <<<"$latency")
-      row "$n | $label | $op (in-process, 200 queries) | p50 / p99 ms | $p50 / $p99 | | "
+      if [ "$op" = search ]; then target=$search_target; else target=2; fi
+      read -r p50 p99 < <(all_row "$op" "$latency")
+      row "$n | $label | $op in-process, fixed list ($(grep -vc '^#' tests/bench/queries.tsv) queries) | p50 / p99 ms | $p50 / $p99 | | | $(judge "$p99" "$target" " ms")"
+      read -r p50 p99 < <(all_row "$op" "$latency_random")
+      row "$n | $label | $op in-process, random ($repeats x $random, each once) | p50 / p99 ms | $p50 / $p99 | | | $(judge "$p99" "$target" " ms")"
     done
+    grep '^Slowest' <<<"$latency_random" | sed "s/^/$label $n, in-process, random: /" >> "$work/slowest.txt"
 
-    # The site on the imported database: time to the first code page, then wrk beside nginx's static floor.
+    # The site on the imported database: time to the first code page and its memory then.
     start_site "$engine-a" "${engine_args[@]}"
-    row "$n | $label | start to first code page | ms | $site_ms | | "
+    rss_start=$(rss_mb "$site_pid")
+    row "$n | $label | start to first code page | ms | $site_ms | | | "
     a_base=$site_base
+    # Random queries over HTTP, each asked once ($concurrency in flight), after a warm-up list of their own (searched,
+    # and a prefix of each suggested): medians of the runs' p50 and p99.
+    timeout 600 "$bench" http --base "$a_base" --queries "$work/http-0.tsv" --concurrency "$concurrency" >/dev/null
+    timeout 600 "$bench" http --base "$a_base" --queries "$work/http-0.tsv" --concurrency "$concurrency" --suggest >/dev/null
+    for op in search suggest; do
+      p50s=(); p99s=(); bad=0
+      for r in $(seq "$repeats"); do
+        settle "$a_base"
+        flag=(); list=$r; [ "$op" = search ] || { flag=(--suggest); list=$((repeats + r)); }
+        out=$(timeout 600 "$bench" http --base "$a_base" --queries "$work/http-$list.tsv" --concurrency "$concurrency" --seed "$r" "${flag[@]}")
+        echo "$out" >&2
+        read -r p50 p99 < <(all_row "$op" "$out")
+        p50s+=("$p50"); p99s+=("$p99")
+        bad=$((bad + $(awk -F'[ ,]+' '/^non-2xx:/ {print $2 + $4}' <<<"$out")))
+        grep '^Slowest' <<<"$out" | sed "s/^/$label $n, HTTP run $r: /" >> "$work/slowest.txt"
+      done
+      p50=$(printf '%s\n' "${p50s[@]}" | median); p99=$(printf '%s\n' "${p99s[@]}" | median)
+      if [ "$op" = search ]; then what="search over HTTP, random queries each once ($repeats x $random"; target=6; else what="suggest over HTTP, a fresh prefix of each of $repeats x $random random queries, once"; target=2; fi
+      row "$n | $label | $what, $concurrency in flight) | median p50 / p99 ms (non-2xx) | $p50 / $p99 ($bad) | | | $(judge "$p99" "$target" " ms")"
+    done
+    # Memory: a burst of uncached searches (16 in flight), then $settle_s s of sampling.
+    settle "$a_base"
+    out=$(timeout $((settle_s + 900)) "$bench" http --base "$a_base" --queries "$work/burst.tsv" --concurrency 16 --pid "$site_pid" --settle "$settle_s")
+    echo "$out" >&2
+    read -r peak after least < <(sed -nE 's/^memory MB: .*peak ([0-9]+), .*, [0-9]+ s after ([0-9]+), least after ([0-9]+)$/\1 \2 \3/p' <<<"$out")
+    limit=$(awk -v s="$rss_start" 'BEGIN {printf "%.0f", 1.5 * s + 100}')
+    row "$n | $label | site memory: at start, peak in a burst of $(wc -l <"$work/burst.tsv") uncached searches, ${settle_s} s after (least) | RSS MB | $rss_start, $peak, $after ($least) | | | $(judge "$after" "$limit" " MB") (1.5x start + 100)"
     static_floor
     http_rows "$label" "one instance" "$a_base"
     if [ "$engine" = postgres ]; then
@@ -289,13 +365,19 @@ PY
     stop_all
     rm -rf "$data" "$work/floor.db"
   done
-  rm -rf "$corpus" "$work/static-$n"
+  [ -d "$size" ] || rm -rf "$corpus"
+  rm -rf "$work/static-$n"
   [ -z "$pg_data" ] || psql_ -d postgres -c "DROP DATABASE IF EXISTS procref WITH (FORCE)"
 done
 
 echo
 echo "ProcedureReference performance, $(nproc) cores, $(free -g | awk '/^Mem/ {print $2}') GiB, $(date -u +%Y-%m-%d)"
 echo
-echo "| pages | engine | measure | unit | ProcedureReference | floor | ratio |"
-echo "| ---: | --- | --- | --- | --- | --- | --- |"
+echo "| pages | engine | measure | unit | ProcedureReference | floor | ratio | target |"
+echo "| ---: | --- | --- | --- | --- | --- | --- | --- |"
 printf '%s\n' "${rows[@]}"
+echo
+echo "Slowest queries (ms):"
+cat "$work/slowest.txt" 2>/dev/null || true
+echo
+echo "The run took $(( ($(date +%s) - run_start) / 60 )) min $(( ($(date +%s) - run_start) % 60 )) s (load average at the end: $(cut -d' ' -f1-3 /proc/loadavg))."
