@@ -120,7 +120,7 @@ row() { rows+=("| $* |"); echo "row: | $* |" >&2; } # also to stderr as it comes
 judge() { awk -v v="$1" -v l="$2" -v u="$3" 'BEGIN {if (v == "" || v == "-") {print "≤ " l u ": not measured"} else if (v <= l) {print "≤ " l u ": met"} else {printf "≤ %s%s: **missed by %.3g%s**\n", l, u, v - l, u}}'; }
 # The site's resident memory in MB (VmRSS).
 rss_mb() { awk '/^VmRSS:/ {printf "%.0f", $2 / 1024}' "/proc/$1/status" 2>/dev/null || echo 0; }
-# field NAME TEXT: the p50 and p99 of a latency/http table's row for NAME (search or suggest) over all kinds.
+# all_row OP TEXT: the p50 and p99 of a latency/http table's row for NAME (search or suggest) over all kinds.
 all_row() { awk -F'|' -v op="$1" '$2 ~ " "op" " && $3 ~ / all / {gsub(/ /, ""); print $5, $6}' <<<"$2"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.1fx", a / b}'; }
 share() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.0f%%", 100 * a / b}'; }
@@ -341,7 +341,7 @@ PY
         grep '^Slowest' <<<"$out" | sed "s/^/$label $n, HTTP run $r: /" >> "$work/slowest.txt"
       done
       p50=$(printf '%s\n' "${p50s[@]}" | median); p99=$(printf '%s\n' "${p99s[@]}" | median)
-      if [ "$op" = search ]; then what="search over HTTP, random queries each once ($repeats x $random"; target=6; else what="suggest over HTTP, a fresh prefix of each of $repeats x $random random queries, once"; target=2; fi
+      if [ "$op" = search ]; then what="search over HTTP, random queries each once ($repeats x $random"; target=6; else what="suggest over HTTP, a fresh prefix of random queries, each once ($repeats x $random"; target=2; fi
       row "$n | $label | $what, $concurrency in flight) | median p50 / p99 ms (non-2xx) | $p50 / $p99 ($bad) | | | $(judge "$p99" "$target" " ms")"
     done
     # Memory: a burst of uncached searches (16 in flight), then $settle_s s of sampling.
