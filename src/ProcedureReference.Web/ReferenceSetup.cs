@@ -26,6 +26,7 @@ public static partial class ReferenceSetup
         builder.Services.AddHealthChecks().AddCheck<LiveContentHealthCheck>(LiveContentHealthCheck.Name);
         builder.Services.AddSingleton<LiveContentRepairs>();
         builder.Services.AddRazorPages();
+        builder.AddMemoryTrim();
         builder.Services.AddContentCache();
         // Strings in the API's JSON with HTML's special characters escaped (\u003C): what a reader typed is echoed,
         // and JSON that a careless client pastes into a page then stays text. Letters of every alphabet stay as they are.
@@ -45,6 +46,7 @@ public static partial class ReferenceSetup
         app.EnsureContent();
         app.RepairLiveContent();
         app.WarmUp();
+        app.UseMemoryTrim();
         app.UseMetrics();
         app.UseRequestLogging();
         app.UseSecurityHeaders();

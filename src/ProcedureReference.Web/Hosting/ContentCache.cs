@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Options;
 using ProcedureReference.Reading;
+using ProcedureReference.Web.Settings;
 
 namespace ProcedureReference.Web.Hosting;
 
@@ -13,13 +15,21 @@ public static class ContentCache
     public const string Policy = "content";
     private const string Tag = "content";
 
-    public static IServiceCollection AddContentCache(this IServiceCollection services) =>
+    public static IServiceCollection AddContentCache(this IServiceCollection services)
+    {
         services.AddOutputCache(cache =>
         {
             // /codes/j1100 must reach the page (which redirects to /codes/J1100), not the cached J1100 page.
             cache.UseCaseSensitivePaths = true;
             cache.AddPolicy(Policy, policy => policy.Expire(TimeSpan.FromHours(1)).Tag(Tag));
         });
+        // Bounded by Memory:OutputCacheMegabytes (the least used entries go first past it).
+        services.AddOptions<OutputCacheOptions>().Configure<IOptions<MemoryOptions>>((cache, memory) =>
+        {
+            if (memory.TryGetValid(out var options)) cache.SizeLimit = options.OutputCacheMegabytes * 1024L * 1024;
+        });
+        return services;
+    }
 
     /// <summary>Asks for the live version before the cache answers (which looks for a change), and empties the cache on a change.</summary>
     public static WebApplication UseContentCache(this WebApplication app)

@@ -1,5 +1,9 @@
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using ProcedureReference.Sqlite;
 using Serilog;
 using Serilog.Core;
+using Serilog.Events;
 
 namespace ProcedureReference.Web.Hosting;
 
@@ -18,8 +22,30 @@ public static class Logging
         // Each host keeps its own logger instead of replacing the static Log.Logger: tests run several hosts in one process.
         builder.Services.AddSerilog((services, logger) => logger
                 .ReadFrom.Configuration(services.GetRequiredService<IConfiguration>())
-                .ReadFrom.Services(services),
+                .ReadFrom.Services(services)
+                .Filter.ByExcluding(IsCancelledQuery),
             preserveStaticLogger: true);
         return builder;
     }
+
+    /// <summary>
+    /// EF Core's own error events ("Failed executing DbCommand", "An exception occurred while iterating over the
+    /// results of a query") for a statement stopped because its request was cancelled or timed out: SQLite reports
+    /// the interrupt the reading code asked for (SQLITE_INTERRUPT), PostgreSQL a cancelled statement (57014), which EF
+    /// does not take for a cancellation. Under load, every search a client abandoned left an error with a stack
+    /// trace. What the request came to is logged once by the error handling (a 503 or 504), or not at all when its
+    /// client had gone.
+    /// </summary>
+    public static bool IsCancelledQuery(LogEvent logEvent) =>
+        logEvent.Exception is { } exception
+        && logEvent.Properties.TryGetValue(Constants.SourceContextPropertyName, out var source)
+        && source is ScalarValue { Value: string context }
+        && context.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal)
+        && exception switch
+        {
+            SqliteException sqlite => SqliteInterrupt.IsInterrupt(sqlite),
+            PostgresException postgres => postgres.SqlState == PostgresErrorCodes.QueryCanceled,
+            OperationCanceledException => true,
+            _ => false,
+        };
 }
