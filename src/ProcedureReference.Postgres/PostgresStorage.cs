@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
+using ProcedureReference.Storage;
 
 namespace ProcedureReference.Postgres;
 
@@ -9,7 +10,7 @@ public static partial class PostgresStorage
 {
     /// <summary>Everything the domain's storage and search interfaces need, on one PostgreSQL database that instances share.</summary>
     public static IServiceCollection AddPostgresStorage(this IServiceCollection services) =>
-        services.AddPostgresWriting().AddPostgresReading();
+        services.AddSingleton<IStorageEngine, PostgresEngine>().AddPostgresWriting().AddPostgresReading();
 
     /// <summary>One pool for the whole engine, whichever side registers it first; disposed with the container.</summary>
     private static IServiceCollection AddPostgresDataSource(this IServiceCollection services)

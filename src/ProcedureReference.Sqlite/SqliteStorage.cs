@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using ProcedureReference.Storage;
 
 namespace ProcedureReference.Sqlite;
 
@@ -7,5 +8,5 @@ public static partial class SqliteStorage
 {
     /// <summary>Everything the domain's storage and search interfaces need, on SQLite files.</summary>
     public static IServiceCollection AddSqliteStorage(this IServiceCollection services) =>
-        services.AddSqliteWriting().AddSqliteReading();
+        services.AddSingleton<IStorageEngine, SqliteEngine>().AddSqliteWriting().AddSqliteReading();
 }

@@ -1,6 +1,4 @@
-using Microsoft.Data.Sqlite;
-using Npgsql;
-using ProcedureReference.Sqlite;
+using ProcedureReference.Storage;
 using Serilog;
 using Serilog.Core;
 using Serilog.Events;
@@ -23,7 +21,7 @@ public static class Logging
         builder.Services.AddSerilog((services, logger) => logger
                 .ReadFrom.Configuration(services.GetRequiredService<IConfiguration>())
                 .ReadFrom.Services(services)
-                .Filter.ByExcluding(IsCancelledQuery),
+                .Filter.ByExcluding(e => IsCancelledQuery(e, services.GetService<IStorageEngine>())),
             preserveStaticLogger: true);
         return builder;
     }
@@ -36,16 +34,10 @@ public static class Logging
     /// trace. What the request came to is logged once by the error handling (a 503 or 504), or not at all when its
     /// client had gone.
     /// </summary>
-    public static bool IsCancelledQuery(LogEvent logEvent) =>
+    public static bool IsCancelledQuery(LogEvent logEvent, IStorageEngine? engine) =>
         logEvent.Exception is { } exception
         && logEvent.Properties.TryGetValue(Constants.SourceContextPropertyName, out var source)
         && source is ScalarValue { Value: string context }
         && context.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal)
-        && exception switch
-        {
-            SqliteException sqlite => SqliteInterrupt.IsInterrupt(sqlite),
-            PostgresException postgres => postgres.SqlState == PostgresErrorCodes.QueryCanceled,
-            OperationCanceledException => true,
-            _ => false,
-        };
+        && (exception is OperationCanceledException || engine?.IsCancelledStatement(exception) == true);
 }

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Runtime;
 using System.Runtime.InteropServices;
-using Microsoft.Data.Sqlite;
+using ProcedureReference.Storage;
 using ProcedureReference.Web.Settings;
 
 namespace ProcedureReference.Web.Hosting;
@@ -68,7 +68,7 @@ public static partial class MemoryTrim
     }
 
     /// <summary>Checks a few times per idle period; trims once per burst (again only after more allocation).</summary>
-    private sealed partial class IdleTrimmer(MemoryOptions options, RequestActivity activity, ILogger<IdleTrimmer> logger) : BackgroundService
+    private sealed partial class IdleTrimmer(MemoryOptions options, RequestActivity activity, IStorageEngine? engine, ILogger<IdleTrimmer> logger) : BackgroundService
     {
         /// <summary>Allocation since the last trim below which there is nothing worth giving back.</summary>
         private const long MinimumAllocatedBytes = 64L * 1024 * 1024;
@@ -85,7 +85,7 @@ public static partial class MemoryTrim
                 {
                     if (!activity.IdleFor(idle) || GC.GetTotalAllocatedBytes() - allocatedAtTrim < MinimumAllocatedBytes) continue;
                     var before = Environment.WorkingSet;
-                    Trim();
+                    Trim(engine);
                     allocatedAtTrim = GC.GetTotalAllocatedBytes();
                     LogTrimmed(logger, before >> 20, Environment.WorkingSet >> 20);
                 }
@@ -100,12 +100,12 @@ public static partial class MemoryTrim
         private static partial void LogTrimmed(ILogger logger, long beforeMB, long afterMB);
     }
 
-    /// <summary>Compacts the heap and decommits its free space, drops idle SQLite connections, returns the C heap's free pages.</summary>
-    public static void Trim()
+    /// <summary>Compacts the heap and decommits its free space, lets the engine drop its idle connections, returns the C heap's free pages.</summary>
+    public static void Trim(IStorageEngine? engine)
     {
         GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        SqliteConnection.ClearAllPools();
+        engine?.ReleaseIdleMemory();
         TrimNativeHeap();
     }
 

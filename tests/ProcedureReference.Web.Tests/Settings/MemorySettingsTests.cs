@@ -69,7 +69,7 @@ public sealed class MemorySettingsTests
         using var before = await client.GetAsync(new Uri("/search?q=knee", UriKind.Relative));
         Assert.Equal(System.Net.HttpStatusCode.OK, before.StatusCode);
 
-        MemoryTrim.Trim();
+        MemoryTrim.Trim(app.Services.GetRequiredService<ProcedureReference.Storage.IStorageEngine>());
 
         using var after = await client.GetAsync(new Uri("/search?q=shoulder", UriKind.Relative));
         Assert.Equal(System.Net.HttpStatusCode.OK, after.StatusCode);
