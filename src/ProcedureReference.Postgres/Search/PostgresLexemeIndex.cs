@@ -168,6 +168,8 @@ internal sealed class PostgresLexemeIndex
         return bits;
     }
 
+    public static bool Contains(ulong[] bits, int id) => id >= 0 && (id >> 6) < bits.Length && (bits[id >> 6] & (1UL << (id & 63))) != 0;
+
     private static void Set(ulong[] bits, int id) => bits[id >> 6] |= 1UL << (id & 63);
 
     private static void And(ulong[] into, ulong[] other)

@@ -75,6 +75,11 @@ public sealed class PostgresSearchIndex : ISearchIndex
 
     private long _lexemeAnswers;
 
+    /// <summary>How many searches ranked only their descriptor-or-names pages (see <see cref="ToRank"/>).</summary>
+    internal long LeadOnlyRanks => Interlocked.Read(ref _leadOnlyRanks);
+
+    private long _leadOnlyRanks;
+
     public SearchResults Search(SearchQuery query, CancellationToken cancellationToken = default) => Search(query, lean: false, cancellationToken);
 
     private SearchResults Search(SearchQuery query, bool lean, CancellationToken cancellationToken)
@@ -211,7 +216,7 @@ public sealed class PostgresSearchIndex : ISearchIndex
 
         // Order: pages found by code (exact first), then text matches by relevance, then code order.
         var scores = inMemory is not null
-            ? PostgresTextMatches.ScoresOf(read, version, plan.Units, textIds,
+            ? PostgresTextMatches.ScoresOf(read, version, plan.Units, ToRank(read, version, lexemes!, plan, filters, textIds, selected),
                 () => lexemes!.Match(read, version, plan.Units, lead: true) is { } leads ? PostgresLexemeIndex.Ids(leads) : null)
             : PostgresTextMatches.Scores(read, version, plan.Units, filters.Section, textIds.Count);
         var tier = codeHits.Select((h, i) => (h.Id, i)).ToDictionary(p => p.Id, p => p.i);
@@ -236,6 +241,23 @@ public sealed class PostgresSearchIndex : ISearchIndex
             found.Where(null, filters.Category).SystemCounts(), found.Where(filters.System, null).CategoryCounts(),
             SectionFacets(read, version, query, filters, selected),
             DidYouMean: null, plan.ExpandedTerms);
+    }
+
+    /// <summary>
+    /// The matches worth ranking: for a single word (one lexeme, no synonyms, no prefix), every page with it in its
+    /// descriptor or names outranks every page without (ts_rank with these weights: at least 0.8 / 1.645 = 0.486 for a
+    /// weight A or B occurrence, below 0.3 + 0.3 / 1.645 = 0.483 with weights C and D only), so when those pages fill
+    /// the results up to the page asked for, only they are ranked; the rest follow in code order as unranked
+    /// matches do, and no page shown changes. Otherwise all of <paramref name="textIds"/>.
+    /// </summary>
+    private List<int> ToRank(PostgresRead read, ContentVersion version, PostgresLexemeIndex lexemes, QueryPlan plan,
+        SearchFilters filters, List<int> textIds, PageSet selected)
+    {
+        if (textIds.Count > PostgresTextMatches.MaxScoredPages || plan.Units is not [{ Words.Count: 1, Synonyms.Count: 0, Prefix: false }]) return textIds;
+        if (lexemes.Match(read, version, plan.Units, lead: true) is not { } leads) return textIds;
+        if (selected.Count(id => PostgresLexemeIndex.Contains(leads, id)) < filters.Page * filters.PageSize) return textIds;
+        Interlocked.Increment(ref _leadOnlyRanks);
+        return textIds.Where(id => PostgresLexemeIndex.Contains(leads, id)).ToList();
     }
 
     /// <summary>

@@ -44,7 +44,8 @@ internal static class PostgresTextMatches
     }
 
     /// <summary>
-    /// <see cref="Scores"/> for matches found in the lexeme index: all of <paramref name="ids"/> ranked when they are
+    /// <see cref="Scores"/> for matches found in the lexeme index: all of <paramref name="ids"/> (the matches, or those
+    /// of them worth ranking) ranked when they are
     /// at most <see cref="MaxScoredPages"/>, read by primary key; else the pages of <paramref name="leads"/> (the
     /// pages with every unit in their descriptor or names; null when the index cannot say) when at most that many.
     /// </summary>

@@ -83,6 +83,26 @@ public sealed class PostgresLexemeIndexTests(PostgresSearchDatabase db) : IClass
         Assert.True(index.LexemeAnswers >= 3);
     }
 
+    [PostgresFact]
+    public async Task A_single_word_in_descriptors_ranks_those_pages_only_and_shows_the_same_hits()
+    {
+        var shortcuts = new PostgresSearchIndex(db.Source, db.Options, db.Versions, SearchDatabase.RepositorySynonyms, SearchDatabase.RepositoryCategories);
+        var plain = new PostgresSearchIndex(db.Source, db.Options, db.Versions, SearchDatabase.RepositorySynonyms, SearchDatabase.RepositoryCategories)
+        {
+            Shortcuts = false,
+        };
+        await shortcuts.PrepareLexemes(db.Versions.Live);
+
+        // 'catheter' is in one descriptor and in the body of other pages: one hit a page, the first page ranks the descriptor alone.
+        for (var page = 1; page <= 3; page++)
+        {
+            var query = new SearchQuery("catheter", Page: page, PageSize: 1);
+            var expected = plain.Search(query);
+            Assert.Equal(JsonSerializer.Serialize(expected), JsonSerializer.Serialize(shortcuts.Search(query)));
+        }
+        Assert.True(shortcuts.LeadOnlyRanks > 0);
+    }
+
     [Theory]
     [InlineData("'bleed'", "bleed", false)]
     [InlineData("'thromb':*", "thromb", true)]
