@@ -128,6 +128,7 @@ public sealed partial class PostgresContentWriter
         Task.WaitAll(documents, words);
         Build(_main,
             $"CREATE INDEX ON {Table("search_sections")} USING gin (vector)",
+            $"CREATE INDEX ON {Table("search_sections")} (page_id)",
             $"ANALYZE {Table("search_sections")}");
     }
 

@@ -22,18 +22,21 @@ internal static class PostgresHitSnippets
         $"StartSel=\"{SnippetHtml.Open}\", StopSel=\"{SnippetHtml.Close}\", MaxWords=14, MinWords=8, ShortWord=2";
 
     public static Dictionary<int, (string Html, string? Section)> For(
-        PostgresRead read, ContentVersion version, IReadOnlyList<int> ids, string? query, SectionKind? section)
+        PostgresRead read, ContentVersion version, IReadOnlyList<int> ids, string? query, string? anyWord, SectionKind? section)
     {
         var chosen = new Dictionary<int, (string Html, string? Section)>();
         if (ids.Count == 0) return chosen;
 
         if (query is not null)
         {
-            read.Each(PostgresSearchSql.Headlines(section), p =>
+            // Without a section filter, only the sections holding a query word are headlined (see MarkedHeadlines).
+            var marked = section is null && anyWord is not null;
+            read.Each(marked ? PostgresSearchSql.MarkedHeadlines : PostgresSearchSql.Headlines(section), p =>
             {
                 PostgresTextMatches.Bind(p, version, query);
                 p.Add(new() { Value = ids.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer });
                 p.Add(new() { Value = Options, NpgsqlDbType = NpgsqlDbType.Text });
+                if (marked) p.Add(new() { Value = anyWord, NpgsqlDbType = NpgsqlDbType.Text });
             }, row =>
             {
                 var snippets = new string?[row.FieldCount - 1];

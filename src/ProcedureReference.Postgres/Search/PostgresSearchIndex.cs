@@ -3,6 +3,7 @@ using NpgsqlTypes;
 using ProcedureReference.Parsing;
 using ProcedureReference.Reading;
 using ProcedureReference.Search;
+using ProcedureReference.Storage;
 
 namespace ProcedureReference.Postgres;
 
@@ -32,6 +33,12 @@ public sealed class PostgresSearchIndex : ISearchIndex
 
     private readonly VersionCache<PageTable> _pageTables = new();
     private readonly VersionCache<SuggestIndex> _suggestIndexes = new();
+    private readonly VersionCache<PostgresLexemeIndex> _lexemeIndexes = new();
+    private readonly Lock _lexemeGate = new();
+    private (ContentVersion Version, Task Build)? _lexemeBuild;
+
+    /// <summary>How long reading a version's lexemes may take (a background read, not a request's).</summary>
+    private static readonly TimeSpan LexemeBuildTimeout = TimeSpan.FromMinutes(10);
     private readonly NpgsqlDataSource _source;
     private readonly PostgresOptions _options;
     private readonly IContentVersions _versions;
@@ -55,6 +62,23 @@ public sealed class PostgresSearchIndex : ISearchIndex
         _synonyms = synonyms ?? Synonyms.Empty;
         _categories = categories ?? CodeCategories.Empty;
     }
+
+    /// <summary>
+    /// Whether searches use the lexeme index and headline only the sections holding a query word (the default); off,
+    /// every search is answered by the GIN indexes and every section is headlined, as before both (the tests
+    /// compare the two).
+    /// </summary>
+    internal bool Shortcuts { get; init; } = true;
+
+    /// <summary>How many text searches the lexeme index has answered (for the tests: the shortcut was taken).</summary>
+    internal long LexemeAnswers => Interlocked.Read(ref _lexemeAnswers);
+
+    private long _lexemeAnswers;
+
+    /// <summary>How many searches ranked only their descriptor-or-names pages (see <see cref="ToRank"/>).</summary>
+    internal long LeadOnlyRanks => Interlocked.Read(ref _leadOnlyRanks);
+
+    private long _leadOnlyRanks;
 
     public SearchResults Search(SearchQuery query, CancellationToken cancellationToken = default) => Search(query, lean: false, cancellationToken);
 
@@ -116,6 +140,51 @@ public sealed class PostgresSearchIndex : ISearchIndex
         return PostgresRead.Start(_source, _options.CommandTimeout, cancellationToken);
     }
 
+    /// <summary>
+    /// The lexeme index of <paramref name="version"/>, or null while it is being built: the first search of a version
+    /// starts the build in the background (seconds at 100,000 pages, never under a request's timeout), and searches
+    /// use the GIN indexes until it is ready.
+    /// </summary>
+    private PostgresLexemeIndex? Lexemes(ContentVersion version)
+    {
+        if (_lexemeIndexes.TryGet(version, out var index)) return index;
+        PrepareLexemes(version);
+        return null;
+    }
+
+    /// <summary>Builds the lexeme index of <paramref name="version"/> in the background, once; the task ends when it is ready (or failed).</summary>
+    internal Task PrepareLexemes(ContentVersion version)
+    {
+        lock (_lexemeGate)
+        {
+            if (_lexemeIndexes.TryGet(version, out _)) return Task.CompletedTask;
+            if (_lexemeBuild is { } running && running.Version == version) return running.Build;
+            var build = Task.Run(() => BuildLexemes(version));
+            _lexemeBuild = (version, build);
+            return build;
+        }
+    }
+
+    private void BuildLexemes(ContentVersion version)
+    {
+        try
+        {
+            _lexemeIndexes.Get(version, () =>
+            {
+                using var read = PostgresRead.Start(_source, LexemeBuildTimeout, CancellationToken.None);
+                return PostgresLexemeIndex.Build(read, version);
+            });
+        }
+        catch (Exception e) when (e is StorageException or NpgsqlException)
+        {
+            // The server is away or the version was dropped: the next search tries again.
+            lock (_lexemeGate)
+            {
+                if (_lexemeBuild?.Version == version) _lexemeBuild = null;
+            }
+        }
+    }
+
     private PageTable Pages(PostgresRead read, ContentVersion version) => _pageTables.Get(version, () =>
     {
         var rows = new List<PageTableRow>();
@@ -135,12 +204,21 @@ public sealed class PostgresSearchIndex : ISearchIndex
         if (codeHits.Count == 0 && query is null) return Empty(filters, plan);
 
         var codeIds = codeHits.Select(h => h.Id).ToHashSet();
-        var textIds = query is null ? [] : PostgresTextMatches.RowIds(read, version, query, filters.Section).Where(id => !codeIds.Contains(id)).ToList();
+        // The lexeme index answers a search without a section filter once it is built (see PostgresLexemeIndex).
+        var lexemes = Shortcuts && query is not null && filters.Section is null ? Lexemes(version) : null;
+        var inMemory = lexemes?.Match(read, version, plan.Units, lead: false);
+        if (inMemory is not null) Interlocked.Increment(ref _lexemeAnswers);
+        var textIds = (query is null ? []
+            : inMemory is not null ? PostgresLexemeIndex.Ids(inMemory)
+            : PostgresTextMatches.RowIds(read, version, query, filters.Section)).Where(id => !codeIds.Contains(id)).ToList();
         var found = new PageSet(pages, codeHits.Select(h => h.Id).Concat(textIds).ToList());
         var selected = found.Where(filters.System, filters.Category);
 
         // Order: pages found by code (exact first), then text matches by relevance, then code order.
-        var scores = PostgresTextMatches.Scores(read, version, plan.Units, filters.Section, textIds.Count);
+        var scores = inMemory is not null
+            ? PostgresTextMatches.ScoresOf(read, version, plan.Units, ToRank(read, version, lexemes!, plan, filters, textIds, selected),
+                () => lexemes!.Match(read, version, plan.Units, lead: true) is { } leads ? PostgresLexemeIndex.Ids(leads) : null)
+            : PostgresTextMatches.Scores(read, version, plan.Units, filters.Section, textIds.Count);
         var tier = codeHits.Select((h, i) => (h.Id, i)).ToDictionary(p => p.Id, p => p.i);
         var ordered = ResultOrder.Page(selected, id => new ResultOrder.Key(
             tier.TryGetValue(id, out var pos) ? pos : int.MaxValue,
@@ -150,7 +228,7 @@ public sealed class PostgresSearchIndex : ISearchIndex
         var exactIds = codeHits.Where(h => h.Exact).Select(h => h.Id).ToHashSet();
         var snippets = lean
             ? ordered.ToDictionary(id => id, _ => (Html: "", Section: (string?)null))
-            : PostgresHitSnippets.For(read, version, ordered, query, filters.Section);
+            : PostgresHitSnippets.For(read, version, ordered, query, query is null || !Shortcuts ? null : TsQueryText.AnyWord(plan.Units), filters.Section);
         var hits = ordered.Select(id => new SearchHit(
             pages.Codes[id], pages.Systems[id], pages.Titles[id], pages.PlainNames[id], pages.CategoryOf(id),
             snippets[id].Html, snippets[id].Section,
@@ -163,6 +241,23 @@ public sealed class PostgresSearchIndex : ISearchIndex
             found.Where(null, filters.Category).SystemCounts(), found.Where(filters.System, null).CategoryCounts(),
             SectionFacets(read, version, query, filters, selected),
             DidYouMean: null, plan.ExpandedTerms);
+    }
+
+    /// <summary>
+    /// The matches worth ranking: for a single word (one lexeme, no synonyms, no prefix), every page with it in its
+    /// descriptor or names outranks every page without (ts_rank with these weights: at least 0.8 / 1.645 = 0.486 for a
+    /// weight A or B occurrence, below 0.3 + 0.3 / 1.645 = 0.483 with weights C and D only), so when those pages fill
+    /// the results up to the page asked for, only they are ranked; the rest follow in code order as unranked
+    /// matches do, and no page shown changes. Otherwise all of <paramref name="textIds"/>.
+    /// </summary>
+    private List<int> ToRank(PostgresRead read, ContentVersion version, PostgresLexemeIndex lexemes, QueryPlan plan,
+        SearchFilters filters, List<int> textIds, PageSet selected)
+    {
+        if (textIds.Count > PostgresTextMatches.MaxScoredPages || plan.Units is not [{ Words.Count: 1, Synonyms.Count: 0, Prefix: false }]) return textIds;
+        if (lexemes.Match(read, version, plan.Units, lead: true) is not { } leads) return textIds;
+        if (selected.Count(id => PostgresLexemeIndex.Contains(leads, id)) < filters.Page * filters.PageSize) return textIds;
+        Interlocked.Increment(ref _leadOnlyRanks);
+        return textIds.Where(id => PostgresLexemeIndex.Contains(leads, id)).ToList();
     }
 
     /// <summary>

@@ -42,6 +42,34 @@ internal static class PostgresSearchSql
         $"SELECT page_id, ts_rank({RankWeights}, document, q) FROM search_documents, {Query} " +
         "WHERE version_id = $1 AND title_names @@ q LIMIT $3";
 
+    /// <summary>The rank of each of the pages $3 (all of them matches of $2, found in the lexeme index).</summary>
+    public static readonly string RanksOf =
+        $"SELECT page_id, ts_rank({RankWeights}, document, q) FROM search_documents, {Query} WHERE version_id = $1 AND page_id = ANY($3)";
+
+    /// <summary>Up to $4 of the pages $3 whose descriptor or names match $2 (weights A and B), with their rank.</summary>
+    public static readonly string LeadRanksAmong =
+        $"SELECT page_id, ts_rank({RankWeights}, document, q) FROM search_documents, {Query} " +
+        "WHERE version_id = $1 AND page_id = ANY($3) AND title_names @@ q LIMIT $4";
+
+    /// <summary>Which of the pages $3 match $2 (a phrase) in the document, or with <paramref name="lead"/> in the descriptor or names.</summary>
+    public static string MatchesAmong(bool lead) =>
+        $"SELECT page_id FROM search_documents, {Query} WHERE version_id = $1 AND page_id = ANY($3) AND {(lead ? "title_names" : "document")} @@ q";
+
+    /// <summary>The highest page id of the version.</summary>
+    public const string MaxPageId = "SELECT coalesce(max(id), 0) FROM pages WHERE version_id = $1";
+
+    /// <summary>Every lexeme of the version's documents with the pages it is on (the lexeme index, <see cref="PostgresLexemeIndex"/>).</summary>
+    public const string DocumentLexemes =
+        "SELECT lexeme, array_agg(page_id) FROM search_documents, unnest(tsvector_to_array(document)) AS lexeme WHERE version_id = $1 GROUP BY lexeme";
+
+    /// <summary>Every lexeme of the version's descriptors and names with the pages it is on.</summary>
+    public const string LeadLexemes =
+        "SELECT lexeme, array_agg(page_id) FROM search_documents, unnest(tsvector_to_array(title_names)) AS lexeme WHERE version_id = $1 GROUP BY lexeme";
+
+    /// <summary>Each of the tsquery texts $1 (one quoted word each, see <see cref="TsQueryText.Lexeme"/>) as the configuration normalizes it, in order.</summary>
+    public const string Normalize =
+        "SELECT to_tsquery('procref', w)::text FROM unnest($1::text[]) WITH ORDINALITY AS t(w, n) ORDER BY n";
+
     /// <summary>
     /// How many of the pages $3 match $2 within each section kind: (kind, pages) rows, for the kinds with a match.
     /// search_sections has one row per page and kind, so a row count is a page count.
@@ -63,6 +91,20 @@ internal static class PostgresSearchSql
             "WHERE version_id = $1 AND page_id = ANY($3) AND document @@ q";
     }
 
+    /// <summary>
+    /// <see cref="Headlines"/> without a section filter, cutting a headline only from the sections that hold one of
+    /// the words $5 (any query word, as a tsquery; the sections' stored vectors say which, through their page index):
+    /// a section without one has no match to mark and is never chosen, so its headline was work thrown away. The
+    /// descriptor's and the summary's are always cut (the fallbacks when no section has a mark).
+    /// </summary>
+    public static readonly string MarkedHeadlines =
+        $"SELECT d.page_id, {string.Join(", ", Enum.GetValues<SectionKind>().Select(kind => kind == SectionKind.Summary
+            ? Headline(kind.ToName(), "d.")
+            : $"CASE WHEN {(int)kind} = ANY(k.kinds) THEN {Headline(kind.ToName(), "d.")} END").Prepend(Headline(SearchColumns.Title, "d.")))} " +
+        $"FROM search_documents d, {Query}, to_tsquery('procref', $5) AS w, " +
+        "LATERAL (SELECT array_agg(s.kind) AS kinds FROM search_sections s WHERE s.version_id = $1 AND s.page_id = d.page_id AND s.vector @@ w) AS k " +
+        "WHERE d.version_id = $1 AND d.page_id = ANY($3) AND d.document @@ q";
+
     /// <summary>The summary and descriptor of the pages $2 (found by code alone: no match to cut a snippet around).</summary>
     public const string Leads = "SELECT page_id, summary, title FROM search_documents WHERE version_id = $1 AND page_id = ANY($2)";
 
@@ -82,7 +124,7 @@ internal static class PostgresSearchSql
         ? $" AND page_id IN (SELECT s.page_id FROM search_sections s WHERE s.version_id = $1 AND s.kind = {(int)kind} AND s.vector @@ q)"
         : "";
 
-    private static string Headline(string column) =>
-        $"CASE WHEN {column} IS NULL THEN NULL ELSE ts_headline('procref', " +
-        $"translate({column}, chr(1) || chr(2) || chr(3) || chr(4) || '<>', '    ' || chr(3) || chr(4)), q, $4) END";
+    private static string Headline(string column, string table = "") =>
+        $"CASE WHEN {table}{column} IS NULL THEN NULL ELSE ts_headline('procref', " +
+        $"translate({table}{column}, chr(1) || chr(2) || chr(3) || chr(4) || '<>', '    ' || chr(3) || chr(4)), q, $4) END";
 }

@@ -43,6 +43,37 @@ internal static class PostgresTextMatches
         return scores.Count > MaxScoredPages ? [] : scores;
     }
 
+    /// <summary>
+    /// <see cref="Scores"/> for matches found in the lexeme index: all of <paramref name="ids"/> (the matches, or those
+    /// of them worth ranking) ranked when they are
+    /// at most <see cref="MaxScoredPages"/>, read by primary key; else the pages of <paramref name="leads"/> (the
+    /// pages with every unit in their descriptor or names; null when the index cannot say) when at most that many.
+    /// </summary>
+    public static Dictionary<int, double> ScoresOf(PostgresRead read, ContentVersion version, IReadOnlyList<QueryUnit> units,
+        IReadOnlyList<int> ids, Func<List<int>?> leads)
+    {
+        if (units.Count == 0 || ids.Count == 0) return [];
+        var scores = new Dictionary<int, double>();
+        if (ids.Count <= MaxScoredPages)
+        {
+            read.Each(PostgresSearchSql.RanksOf, p =>
+            {
+                Bind(p, version, TsQueryText.For(units));
+                p.Add(new() { Value = ids.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer });
+            }, row => scores[row.GetInt32(0)] = -row.GetFloat(1));
+            return scores;
+        }
+        if (leads() is not { } lead) return Scores(read, version, units, section: null, ids.Count);
+        if (lead.Count == 0 || lead.Count > MaxScoredPages) return [];
+        read.Each(PostgresSearchSql.LeadRanksAmong, p =>
+        {
+            Bind(p, version, TsQueryText.InDescriptorOrNames(units));
+            p.Add(new() { Value = lead.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer });
+            p.Add(new() { Value = MaxScoredPages + 1, NpgsqlDbType = NpgsqlDbType.Integer });
+        }, row => scores[row.GetInt32(0)] = -row.GetFloat(1));
+        return scores.Count > MaxScoredPages ? [] : scores;
+    }
+
     /// <summary>Per section kind (in kind order), how many of <paramref name="ids"/> match the query within it.</summary>
     public static int[] SectionCounts(PostgresRead read, ContentVersion version, string query, IReadOnlyCollection<int> ids)
     {

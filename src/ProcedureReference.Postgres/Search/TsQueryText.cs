@@ -20,6 +20,15 @@ internal static class TsQueryText
     /// </summary>
     public static string InDescriptorOrNames(IReadOnlyList<QueryUnit> units) => For(units, weights: "AB");
 
+    /// <summary>
+    /// Any word of the query (each word of every unit and synonym, the unfinished last word as a prefix), ORed:
+    /// which texts have something for a headline to mark.
+    /// </summary>
+    public static string AnyWord(IReadOnlyList<QueryUnit> units) =>
+        string.Join(" | ", units.SelectMany(unit =>
+            unit.Words.Select((word, i) => Lexeme(word, unit.Prefix && i == unit.Words.Count - 1))
+                .Concat(unit.Synonyms.SelectMany(words => words.Select(word => Lexeme(word))))).Distinct(StringComparer.Ordinal));
+
     private static string For(IReadOnlyList<QueryUnit> units, string weights) =>
         string.Join(" & ", units.Select(unit => Unit(unit, weights)));
 

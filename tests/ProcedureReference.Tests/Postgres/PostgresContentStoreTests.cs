@@ -101,7 +101,10 @@ public sealed class PostgresContentStoreTests : IDisposable
         var rows = Database.Column<string>($"SELECT page_id || ' ' || kind FROM search_sections WHERE version_id = {live}");
 
         Assert.Equal(expected, rows.Order(StringComparer.Ordinal));
-        Assert.Contains("USING gin (vector)", Database.Scalar<string>("SELECT indexdef FROM pg_indexes WHERE tablename ~ '^search_sections_v'"), StringComparison.Ordinal);
+        var indexes = Database.Column<string>("SELECT indexdef FROM pg_indexes WHERE tablename ~ '^search_sections_v'");
+        Assert.Contains(indexes, index => index.Contains("USING gin (vector)", StringComparison.Ordinal));
+        // The snippets ask which sections of the hits shown hold a query word: by page.
+        Assert.Contains(indexes, index => index.Contains("USING btree (page_id)", StringComparison.Ordinal));
         Assert.Equal(5, Database.Scalar<long>($"SELECT count(*) FROM search_sections WHERE version_id = {live} AND kind = {(int)SectionKind.Risks} AND vector @@ to_tsquery('procref', 'bleeding')"));
     }
 
