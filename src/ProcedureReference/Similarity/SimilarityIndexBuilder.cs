@@ -17,7 +17,7 @@ public sealed class SimilarityIndexBuilder
     private readonly TermDictionary _terms = new();
 
     /// <summary>Pages whose similar codes are computed before they are handed out.</summary>
-    private const int BlockSize = 4096;
+    public const int BlockSize = 4096;
 
     // A word as written to its term id, or -1 for no term: most words recur on every page, so each is lower-cased,
     // stemmed and looked up once. Bounded, because damaged text can hold any number of distinct words.
