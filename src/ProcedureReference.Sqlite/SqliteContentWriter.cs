@@ -25,10 +25,10 @@ public sealed class SqliteContentWriter : IContentWriter
 
     /// <summary>
     /// How much of the search index FTS5 holds in memory before it writes a segment (its default is 1 MB). A bulk
-    /// load in 1 MB segments spends most of its time merging them again; with 64 MB, a 10,000-page import writes
-    /// its index in one segment, a 100,000-page one in a few dozen, and the one 'optimize' at the end merges them.
+    /// load in 1 MB segments spends much of its time merging them again; with 32 MB it writes a few large segments,
+    /// and the one 'optimize' after the last page merges them. The pending index counts in the import's peak memory.
     /// </summary>
-    internal const int SearchIndexHashSize = 64 << 20;
+    internal const int SearchIndexHashSize = 32 << 20;
 
     /// <summary>FTS5's own default, put back before the commit so that no later writer of the file inherits the bulk setting.</summary>
     private const int DefaultSearchIndexHashSize = 1 << 20;

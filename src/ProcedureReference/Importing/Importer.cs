@@ -71,7 +71,7 @@ public static class Importer
         using var pipeline = new PagePipeline(files, path => PreparedPage.Of(ParseFile(path, manifest, maxBytes)));
         using var writer = openWriter();
         // The similarity index reads each page's terms on a thread of its own, while the writer writes the next pages.
-        using var terms = new Behind<SimilarityPage>(similarity.Add, queued: 1024);
+        using var terms = new Behind<SimilarityPage>(similarity.Add, queued: 256);
 
         foreach (var prepared in pipeline.Pages())
         {
