@@ -21,6 +21,17 @@ public sealed class SqliteContentWriter : IContentWriter
     private readonly BulkStatement _insertSearchRow;
     private readonly BulkStatement _insertSimilarCode;
     private int _nextPageId = 1;
+    private bool _pagesFinished;
+
+    /// <summary>
+    /// How much of the search index FTS5 holds in memory before it writes a segment (its default is 1 MB). A bulk
+    /// load in 1 MB segments spends much of its time merging them again; with 32 MB it writes a few large segments,
+    /// and the one 'optimize' after the last page merges them. The pending index counts in the import's peak memory.
+    /// </summary>
+    internal const int SearchIndexHashSize = 32 << 20;
+
+    /// <summary>FTS5's own default, put back before the commit so that no later writer of the file inherits the bulk setting.</summary>
+    private const int DefaultSearchIndexHashSize = 1 << 20;
 
     private SqliteContentWriter(string path)
     {
@@ -43,6 +54,7 @@ public sealed class SqliteContentWriter : IContentWriter
         var columns = SearchColumns.All;
         _insertSearchRow = new BulkStatement(_connection,
             $"INSERT INTO {SearchColumns.Table} (rowid, {string.Join(", ", columns)}) VALUES ($rowid, {string.Join(", ", columns.Select((_, i) => "$c" + i))})");
+        Execute($"INSERT INTO {SearchColumns.Table}({SearchColumns.Table}, rank) VALUES ('hashsize', {SearchIndexHashSize})");
         _insertSimilarCode = new BulkStatement(_connection, """
             INSERT INTO similar_codes (PageId, Position, Code, Title, Score, Reason, Source)
             VALUES ($pageId, $position, $code, $title, $score, $reason, $source)
@@ -97,6 +109,7 @@ public sealed class SqliteContentWriter : IContentWriter
         ArgumentNullException.ThrowIfNull(similar);
         try
         {
+            FinishPages();
             for (var position = 0; position < similar.Codes.Count; position++)
             {
                 var code = similar.Codes[position];
@@ -124,13 +137,25 @@ public sealed class SqliteContentWriter : IContentWriter
 
     private void Commit(IReadOnlyDictionary<string, string> contentInfo)
     {
+        FinishPages();
+        using var info = new BulkStatement(_connection, "INSERT INTO content_info (Key, Value) VALUES ($key, $value)");
+        foreach (var (key, value) in contentInfo.OrderBy(p => p.Key, StringComparer.Ordinal)) info.Execute(key, value);
+        _transaction.Commit();
+    }
+
+    /// <summary>
+    /// Once every page is in (the first similar codes come after the last page): numbers pages in code order and
+    /// merges the search index into one segment, while the importer's other threads compute the similar codes.
+    /// </summary>
+    private void FinishPages()
+    {
+        if (_pagesFinished) return;
+        _pagesFinished = true;
         Execute("""
             UPDATE pages SET Ordinal = (SELECT n FROM (SELECT Id, row_number() OVER (ORDER BY System, length(Code), Code) AS n FROM pages) AS o WHERE o.Id = pages.Id)
             """);
-        using var info = new BulkStatement(_connection, "INSERT INTO content_info (Key, Value) VALUES ($key, $value)");
-        foreach (var (key, value) in contentInfo.OrderBy(p => p.Key, StringComparer.Ordinal)) info.Execute(key, value);
         Execute($"INSERT INTO {SearchColumns.Table}({SearchColumns.Table}) VALUES ('optimize')");
-        _transaction.Commit();
+        Execute($"INSERT INTO {SearchColumns.Table}({SearchColumns.Table}, rank) VALUES ('hashsize', {DefaultSearchIndexHashSize})");
     }
 
     private void Execute(string sql)

@@ -70,6 +70,8 @@ public static class Importer
         var hard = new List<HardSummary>();
         using var pipeline = new PagePipeline(files, path => PreparedPage.Of(ParseFile(path, manifest, maxBytes)));
         using var writer = openWriter();
+        // The similarity index reads each page's terms on a thread of its own, while the writer writes the next pages.
+        using var terms = new Behind<SimilarityPage>(similarity.Add, queued: 256);
 
         foreach (var prepared in pipeline.Pages())
         {
@@ -81,7 +83,7 @@ public static class Importer
             {
                 var hash = prepared.Hash!;
                 var id = writer.Add(page, prepared.Rows!, hash);
-                similarity.Add(prepared.Similarity! with { Id = id });
+                terms.Post(prepared.Similarity! with { Id = id });
                 hashes[page.Code!] = hash;
                 fileOfCode[page.Code!] = page.File;
                 codeOfId[id] = page.Code!;
@@ -93,10 +95,14 @@ public static class Importer
             if (results.Count % 500 == 0 || results.Count == files.Count) progress?.Report(new(results.Count, files.Count));
         }
 
-        // Similar codes need every page's terms, so they are computed once all pages are in, in the same transaction.
+        // Similar codes need every page's terms, so they are computed once all pages are in, in the same transaction:
+        // a few blocks ahead of the writer, so computing overlaps with writing them (and with the writer finishing
+        // the pages' search index).
+        terms.Complete();
         var firstBlock = true;
         var similarHashByCode = new Dictionary<string, string>(hashes.Count, StringComparer.Ordinal);
-        foreach (var similar in similarity.Build())
+        using var computed = new Ahead<PageSimilarCodes>(similarity.Build, ahead: 3 * SimilarityIndexBuilder.BlockSize);
+        foreach (var similar in computed.Items())
         {
             writer.AddSimilarCodes(similar);
             similarHashByCode[codeOfId[similar.PageId]] = ContentHash.OfSimilar(similar.Codes);

@@ -12,11 +12,18 @@ internal sealed class IndexedPage
     public required string Code { get; init; }
     public required string Title { get; init; }
 
-    /// <summary>Term ids in ascending order.</summary>
-    public required int[] Terms { get; init; }
+    /// <summary>Term ids in ascending order (empty once <see cref="QueryVectors"/> has reduced them, see <see cref="Release"/>).</summary>
+    public required int[] Terms { get; set; }
 
     /// <summary>Per term, how much the page uses it: per field, the field's weight times the root of the count, summed.</summary>
-    public required float[] Frequencies { get; init; }
+    public required float[] Frequencies { get; set; }
+
+    /// <summary>Lets go of the full term vector once it is reduced: at 100,000 pages it is most of the index's memory.</summary>
+    public void Release()
+    {
+        Terms = [];
+        Frequencies = [];
+    }
 
     /// <summary>The descriptor's terms in the order it says them, each once.</summary>
     public required int[] DescriptorTerms { get; init; }

@@ -45,7 +45,11 @@ internal sealed class QueryVectors
 
         var terms = new int[n][];
         var weights = new float[n][];
-        Parallel.For(0, n, p => (terms[p], weights[p]) = Reduce(pages[p], idf, pageCounts));
+        Parallel.For(0, n, p =>
+        {
+            (terms[p], weights[p]) = Reduce(pages[p], idf, pageCounts);
+            pages[p].Release(); // nothing reads the full vector after this
+        });
         return new QueryVectors(idf, pageCounts, terms, weights);
     }
 

@@ -17,7 +17,7 @@ public sealed class SimilarityIndexBuilder
     private readonly TermDictionary _terms = new();
 
     /// <summary>Pages whose similar codes are computed before they are handed out.</summary>
-    private const int BlockSize = 4096;
+    public const int BlockSize = 4096;
 
     // A word as written to its term id, or -1 for no term: most words recur on every page, so each is lower-cased,
     // stemmed and looked up once. Bounded, because damaged text can hold any number of distinct words.
@@ -28,6 +28,7 @@ public sealed class SimilarityIndexBuilder
     private readonly Dictionary<string, int> _stems = new(StringComparer.Ordinal);
     private readonly List<IndexedPage> _pages = [];
     private readonly HashSet<string> _codes = new(StringComparer.Ordinal);
+    private bool _built;
 
     // Scratch for the page being added: a weight per term id and which ids it touched; counts in the current field.
     private float[] _weights = new float[4096];
@@ -147,7 +148,15 @@ public sealed class SimilarityIndexBuilder
     /// "page"), then up to <see cref="SimilarityOptions.Count"/> computed ones (source "computed") that
     /// pass <see cref="SimilarityOptions.MinScore"/>, best first; never the page itself, never a code twice.
     /// </summary>
+    /// <remarks>Called once: it lets go of the pages' full term vectors as it reduces them.</remarks>
     public IEnumerable<PageSimilarCodes> Build()
+    {
+        if (_built) throw new InvalidOperationException("Build is called once per builder");
+        _built = true;
+        return Compute();
+    }
+
+    private IEnumerable<PageSimilarCodes> Compute()
     {
         if (_pages.Count == 0) yield break;
         var vectors = QueryVectors.Compute(_pages, _terms);

@@ -47,19 +47,22 @@ public sealed class PageRows
         var html = new string[page.Sections.Count];
         var grades = new double?[page.Sections.Count];
         var kindText = new string?[Enum.GetValues<SectionKind>().Length];
-        var explanation = new List<string>(page.Sections.Count);
+        // Each text is counted once: the page's and the summary's grades add up their sections' counts, which is
+        // what counting the texts joined by line breaks gives (a line break ends a sentence).
+        TextCount explanation = default, summary = default;
         for (var position = 0; position < page.Sections.Count; position++)
         {
             var section = page.Sections[position];
             html[position] = Rendering.SectionHtml.Render(section.Markdown);
             var text = MarkdownWriter.PlainText(section.Markdown);
-            grades[position] = ReadingGrade.Of(text);
-            if (!NotInPageGrade.Contains(section.Kind)) explanation.Add(text);
+            var count = ReadingGrade.CountOf(text);
+            grades[position] = count.Grade;
+            if (!NotInPageGrade.Contains(section.Kind)) explanation += count;
+            if (section.Kind == SectionKind.Summary) summary += count;
             var k = (int)section.Kind;
             kindText[k] = kindText[k] is null ? text : kindText[k] + "\n" + text;
         }
         var names = string.Join('\n', new[] { page.Name, page.TechnicalTerm }.Concat(page.CommonNames).Where(n => !string.IsNullOrEmpty(n)));
-        return new PageRows(html, grades, ReadingGrade.Of(string.Join('\n', explanation)), ReadingGrade.Of(kindText[(int)SectionKind.Summary]),
-            [page.Title, names, .. kindText]);
+        return new PageRows(html, grades, explanation.Grade, summary.Grade, [page.Title, names, .. kindText]);
     }
 }

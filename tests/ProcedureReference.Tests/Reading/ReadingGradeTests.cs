@@ -1,6 +1,9 @@
+using System.Text;
+using System.Text.RegularExpressions;
 using ProcedureReference.Parsing;
 using ProcedureReference.Reading;
 using ProcedureReference.Storage;
+using ProcedureReference.Tests.Support;
 
 namespace ProcedureReference.Tests.Reading;
 
@@ -9,7 +12,7 @@ namespace ProcedureReference.Tests.Reading;
 /// the CMU Pronouncing Dictionary, chosen to cover every rule of <see cref="Syllables"/> (and the words of this
 /// site's pages that plain vowel-group counting gets wrong).
 /// </summary>
-public sealed class ReadingGradeTests
+public sealed partial class ReadingGradeTests
 {
     [Theory]
     // one vowel group, short words
@@ -155,6 +158,64 @@ public sealed class ReadingGradeTests
         Assert.Equal(ReadingGrade.Of("A thrombectomy removes a blood clot.\nBleeding\nInfection"), rows.PageGrade);
         Assert.Equal(rows.SectionGrades[0], rows.SummaryGrade);
     }
+
+    [Fact]
+    public void The_scanner_counts_as_the_regular_expressions_it_replaced_did()
+    {
+        // The grade was first computed with two regular expressions (sentence ends, words); the import now scans
+        // each text once. Random texts of the characters that matter (letters, joiners, sentence ends, spaces,
+        // line breaks, digits) and the shipped pages' sections must give the same counts.
+        var random = new Random(2026);
+        var pieces = new[] { "a", "Ab", "x", "ray", "the", "clot", "'", "’", "-", ".", "!", "?", "...", " ", "  ", "\n", "\t", "\u00a0", "1", "30", "(", ")", ",", "é", "e.g", "U.S." };
+        for (var n = 0; n < 5000; n++)
+        {
+            var text = new StringBuilder();
+            for (var k = random.Next(0, 40); k > 0; k--) text.Append(pieces[random.Next(pieces.Length)]);
+            Assert.Equal(RegexCount(text.ToString()), ReadingGrade.CountOf(text.ToString()));
+        }
+        foreach (var file in Directory.EnumerateFiles(SeedContent.Folder, "*.txt"))
+        {
+            var page = PageParser.Parse(Path.GetFileName(file), File.ReadAllText(file));
+            foreach (var section in page.Sections)
+            {
+                var text = MarkdownWriter.PlainText(section.Markdown);
+                Assert.Equal(RegexCount(text), ReadingGrade.CountOf(text));
+            }
+        }
+    }
+
+    [Fact]
+    public void Texts_joined_by_a_line_break_count_as_the_sum_of_their_counts()
+    {
+        string[] texts = ["A thrombectomy removes a blood clot.", "Bleeding", "x-ray of the leg", "Rest. ", "", "Go!\n", "It's done..."];
+        foreach (var a in texts)
+            foreach (var b in texts)
+                Assert.Equal(ReadingGrade.CountOf(a + "\n" + b), ReadingGrade.CountOf(a) + ReadingGrade.CountOf(b));
+    }
+
+    private static TextCount RegexCount(string text)
+    {
+        int sentences = 0, words = 0, syllables = 0;
+        foreach (var sentence in SentenceEnd().Split(text))
+        {
+            var inSentence = 0;
+            foreach (Match word in Word().Matches(sentence))
+            {
+                inSentence++;
+                syllables += Syllables.Count(word.Value);
+            }
+            if (inSentence == 0) continue;
+            sentences++;
+            words += inSentence;
+        }
+        return new TextCount(sentences, words, syllables);
+    }
+
+    [GeneratedRegex(@"[.!?]+(?=\s|$)|\n")]
+    private static partial Regex SentenceEnd();
+
+    [GeneratedRegex(@"[A-Za-z]+(?:['’-][A-Za-z]+)*")]
+    private static partial Regex Word();
 
     private static ParsedPage ParsedPage(params (SectionKind Kind, string Markdown)[] sections) =>
         new("p.txt", "37188", "CPT", "A title", null, [], null, sections.Select(s => new ParsedSection(s.Kind, null, s.Markdown)).ToList(), [], []);
