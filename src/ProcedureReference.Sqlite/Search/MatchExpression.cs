@@ -17,7 +17,8 @@ internal static class MatchExpression
     /// <summary>The expression limited to one section's column: <c>{risks} : (...)</c>.</summary>
     public static string For(IReadOnlyList<QueryUnit> units, SectionKind section) => $"{{{section.ToName()}}} : ({For(units)})";
 
-    private static string Unit(QueryUnit unit)
+    /// <summary>One unit's expression: a quoted word or phrase (a prefix with '*'), or an OR group with its synonyms.</summary>
+    public static string Unit(QueryUnit unit)
     {
         var typed = Phrase(unit.Words) + (unit.Prefix ? "*" : "");
         return unit.Synonyms.Count == 0

@@ -34,6 +34,7 @@ public sealed class SqliteSearchIndex : ISearchIndex
     private readonly VersionCache<PageTable> _pageTables = new();
     private readonly VersionCache<SuggestIndex> _suggestIndexes = new();
     private readonly VersionCache<Vocabulary> _vocabularies = new();
+    private readonly VersionCache<UnitMatches> _unitMatches = new();
     private readonly Lock _vocabularyGate = new();
     private (ContentVersion Version, Task Build)? _vocabularyBuild;
 
@@ -71,11 +72,12 @@ public sealed class SqliteSearchIndex : ISearchIndex
             var results = Run(connection, version, plan, filters, lean, cancellationToken);
             if (results.Total > 0) return results;
 
-            // An unfinished last word ('thromb'): now as a prefix.
+            // An unfinished last word ('thromb'): now as a prefix, searched as its most frequent completions when the
+            // spelling vocabulary is ready (see Vocabulary.Completions).
             var prefixPlan = QueryPlan.Create(query.Text, _synonyms, longPrefix: true);
             if (prefixPlan.HasLongPrefix)
             {
-                var prefixed = Run(connection, version, prefixPlan, filters, lean, cancellationToken);
+                var prefixed = Run(connection, version, prefixPlan, filters, lean, cancellationToken, Completed(version, prefixPlan.Units));
                 if (prefixed.Total > 0) return prefixed;
             }
 
@@ -146,25 +148,52 @@ public sealed class SqliteSearchIndex : ISearchIndex
         return table;
     });
 
-    /// <param name="lean">Hits only, for type-ahead: no facets, no snippets.</param>
-    private SearchResults Run(SqliteConnection connection, ContentVersion version, QueryPlan plan, SearchFilters filters, bool lean, CancellationToken cancellationToken)
+    /// <summary>Completions of a long last prefix searched at most (the most frequent: see <see cref="Vocabulary.Completions"/>).</summary>
+    public const int MaxPrefixCompletions = 16;
+
+    /// <summary>
+    /// The units with a long last prefix ('trea') replaced by an OR group of the word as typed and its most frequent
+    /// completions ('treatment', 'treated', ...), as whole words (FTS5 stems them, so 'treated' finds 'treating' too).
+    /// Unchanged (FTS5's own prefix query) while the vocabulary is not built, or when no word of it starts so (a
+    /// word with digits is not in the vocabulary).
+    /// </summary>
+    private IReadOnlyList<QueryUnit> Completed(ContentVersion version, IReadOnlyList<QueryUnit> units)
     {
+        if (units.Count == 0 || units[^1] is not { Prefix: true } last || last.Words[0].Length <= QueryPlan.IndexedPrefixLength
+            || !_vocabularies.TryGet(version, out var vocabulary))
+            return units;
+        var (words, _) = vocabulary.Completions(last.Words[0], MaxPrefixCompletions);
+        words.Remove(last.Words[0]);
+        if (words.Count == 0) return units;
+        return [.. units.Take(units.Count - 1), new QueryUnit(last.Words, [.. words.Select(w => (IReadOnlyList<string>)[w])], Prefix: false)];
+    }
+
+    /// <param name="lean">Hits only, for type-ahead: no facets, no snippets.</param>
+    /// <param name="units">The text units to search, when not the plan's (a long last prefix as its completions).</param>
+    private SearchResults Run(SqliteConnection connection, ContentVersion version, QueryPlan plan, SearchFilters filters, bool lean, CancellationToken cancellationToken,
+        IReadOnlyList<QueryUnit>? units = null)
+    {
+        units ??= plan.Units;
         // sqlite3_interrupt stops a running statement; between statements the token is checked here.
         cancellationToken.ThrowIfCancellationRequested();
         var pages = Pages(connection, version);
         // A section filter asks where words appear, which a code match does not answer.
         var codeHits = filters.Section is null && plan.CodeTerms.Count > 0 ? pages.LookupCodes(plan.CodeTerms, MaxCodeHits) : [];
-        var match = plan.Units.Count > 0 ? MatchExpression.For(plan.Units) : null;
-        var filteredMatch = match is not null && filters.Section is { } section ? MatchExpression.For(plan.Units, section) : match;
+        var match = units.Count > 0 ? MatchExpression.For(units) : null;
+        var filteredMatch = match is not null && filters.Section is { } section ? MatchExpression.For(units, section) : match;
         if (codeHits.Count == 0 && filteredMatch is null) return Empty(filters, plan);
 
         var codeIds = codeHits.Select(h => h.Id).ToHashSet();
-        var textIds = filteredMatch is null ? [] : TextMatches.RowIds(connection, filteredMatch).Where(id => !codeIds.Contains(id)).ToList();
+        var unitMatches = _unitMatches.Get(version, () => new UnitMatches(pages.Codes.Length));
+        // Without a section filter, unit by unit (the broad ones kept per version); a section's column filter, as one statement.
+        var textIds = filteredMatch is null ? []
+            : (filters.Section is null ? unitMatches.Matches(connection, units) : TextMatches.RowIds(connection, filteredMatch))
+                .Where(id => !codeIds.Contains(id)).ToList();
         var found = new PageSet(pages, codeHits.Select(h => h.Id).Concat(textIds).ToList());
         var selected = found.Where(filters.System, filters.Category);
 
         // Order: pages found by code (exact first), then text matches by relevance, then code order.
-        var scores = TextMatches.Scores(connection, filteredMatch, plan.Units, textIds.Count);
+        var scores = TextMatches.Scores(connection, filteredMatch, units, textIds.Count, () => unitMatches.DescriptorMatches(connection, units).Count);
         var tier = codeHits.Select((h, i) => (h.Id, i)).ToDictionary(p => p.Id, p => p.i);
         var ordered = ResultOrder.Page(selected, id => new ResultOrder.Key(
             tier.TryGetValue(id, out var pos) ? pos : int.MaxValue,
@@ -183,7 +212,7 @@ public sealed class SqliteSearchIndex : ISearchIndex
         return new SearchResults(
             filters.Text, selected.Count, filters.Page, filters.PageSize, hits,
             found.Where(null, filters.Category).SystemCounts(), found.Where(filters.System, null).CategoryCounts(),
-            SectionFacets(connection, plan, match, filters, selected, cancellationToken),
+            SectionFacets(connection, units, match, filters, selected, cancellationToken),
             DidYouMean: null, plan.ExpandedTerms);
     }
 
@@ -193,7 +222,7 @@ public sealed class SqliteSearchIndex : ISearchIndex
     /// search itself, so broad queries are not offered the section filter.
     /// </summary>
     /// <param name="selected">The search's pages under all its filters.</param>
-    private static List<FacetCount> SectionFacets(SqliteConnection connection, QueryPlan plan, string? match, SearchFilters filters, PageSet selected,
+    private static List<FacetCount> SectionFacets(SqliteConnection connection, IReadOnlyList<QueryUnit> units, string? match, SearchFilters filters, PageSet selected,
         CancellationToken cancellationToken)
     {
         if (match is null) return [];
@@ -207,7 +236,7 @@ public sealed class SqliteSearchIndex : ISearchIndex
         foreach (var kind in Enum.GetValues<SectionKind>())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var count = TextMatches.RowIds(connection, MatchExpression.For(plan.Units, kind)).Count(inSet.Contains);
+            var count = TextMatches.RowIds(connection, MatchExpression.For(units, kind)).Count(inSet.Contains);
             if (count > 0) counts.Add(new FacetCount(kind.ToName(), SectionLabel(kind), count));
         }
         // Stable sort: equal counts stay in page order.
@@ -229,6 +258,9 @@ public sealed class SqliteSearchIndex : ISearchIndex
             return build;
         }
     }
+
+    /// <summary>The live version's spelling vocabulary, built (for tests: the last-prefix completions and did-you-mean use it once ready).</summary>
+    internal Task VocabularyReady() => PrepareVocabulary(_versions.Live);
 
     private void BuildVocabulary(ContentVersion version)
     {

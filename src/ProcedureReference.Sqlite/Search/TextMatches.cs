@@ -39,14 +39,17 @@ internal static class TextMatches
     }
 
     /// <summary>bm25 per page (lower is better) for the pages it is worth computing for; see the class summary.</summary>
-    public static Dictionary<int, double> Scores(SqliteConnection connection, string? match, IReadOnlyList<QueryUnit> units, int matchCount)
+    /// <param name="descriptorCount">How many pages have the words in their title or names (<see cref="UnitMatches.DescriptorMatches"/>); asked only above <see cref="MaxScoredPages"/> matches.</param>
+    public static Dictionary<int, double> Scores(SqliteConnection connection, string? match, IReadOnlyList<QueryUnit> units, int matchCount, Func<int> descriptorCount)
     {
         if (match is null || matchCount == 0) return [];
         if (matchCount > MaxScoredPages)
         {
             // Under a section filter too: a descriptor match outside the section is simply not among the hits.
+            // None, or too many to score: no bm25 statement at all (it walks every phrase's page list for its weights).
+            var descriptors = descriptorCount();
+            if (descriptors == 0 || descriptors > MaxScoredPages) return [];
             match = $"{{{SearchColumns.Title} {SearchColumns.Names}}} : ({MatchExpression.For(units)})";
-            if (RowIds(connection, match).Count > MaxScoredPages) return [];
         }
         var scores = new Dictionary<int, double>();
         Each(connection, $"SELECT rowid, {Bm25} FROM {SearchColumns.Table} WHERE {SearchColumns.Table} MATCH ?1", match,

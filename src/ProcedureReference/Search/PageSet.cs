@@ -10,13 +10,25 @@ internal sealed class PageSet(PageTable table, IReadOnlyList<int> ids) : IEnumer
     public PageSet Where(string? system, string? category)
     {
         if (system is null && category is null) return this;
-        return new PageSet(table, ids.Where(id =>
-            (system is null || string.Equals(table.Systems[id], system, StringComparison.Ordinal))
-            && (category is null || string.Equals(table.CategoryOf(id), category, StringComparison.Ordinal))).ToList());
+        // Compared as small integers: a broad search filters 100,000 pages.
+        var systemId = system is null ? -2 : table.SystemId(system);
+        var categoryId = category is null ? -2 : table.CategoryId(category);
+        if (systemId == -1 || categoryId == -1) return new PageSet(table, []);
+        var kept = new List<int>();
+        foreach (var id in ids)
+        {
+            if ((systemId < 0 || table.SystemIds[id] == systemId) && (categoryId < 0 || table.Categories[id] == categoryId)) kept.Add(id);
+        }
+        return new PageSet(table, kept);
     }
 
-    public List<FacetCount> SystemCounts() =>
-        Facets(ids.GroupBy(id => table.Systems[id], StringComparer.Ordinal).Select(g => (g.Key, g.Count())));
+    public List<FacetCount> SystemCounts()
+    {
+        // An array of counts, not a GroupBy of strings: that was a quarter of a broad search's time at 100,000 pages.
+        var counts = new int[table.SystemNames.Count];
+        foreach (var id in ids) counts[table.SystemIds[id]]++;
+        return Facets(counts.Select((count, i) => (table.SystemNames[i], count)).Where(c => c.count > 0));
+    }
 
     public List<FacetCount> CategoryCounts()
     {

@@ -21,11 +21,20 @@ internal sealed class PageTable
         PlainNames = new string[size];
         Ordinals = new int[size];
         Categories = new int[size];
+        SystemIds = new int[size];
         var names = new Dictionary<string, int>(StringComparer.Ordinal);
         var categoryNames = new List<string>();
+        var systemIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var systemNames = new List<string>();
         foreach (var (id, code, system, title, ordinal, plainName) in rows)
         {
             (Codes[id], Systems[id], Titles[id], Ordinals[id], PlainNames[id]) = (code, system, title, ordinal, plainName);
+            if (!systemIds.TryGetValue(system, out var systemId))
+            {
+                systemIds[system] = systemId = systemNames.Count;
+                systemNames.Add(system);
+            }
+            SystemIds[id] = systemId;
             var category = categories.CategoryOf(system, code);
             if (category is null) Categories[id] = -1;
             else if (names.TryGetValue(category, out var n)) Categories[id] = n;
@@ -36,6 +45,7 @@ internal sealed class PageTable
             }
         }
         CategoryNames = categoryNames;
+        SystemNames = systemNames;
         _byCode = [.. rows.Select(r => r.Id).OrderBy(id => Codes[id], StringComparer.Ordinal)];
     }
 
@@ -50,6 +60,27 @@ internal sealed class PageTable
     public int[] Categories { get; }
 
     public IReadOnlyList<string> CategoryNames { get; }
+
+    /// <summary>Per page, an index into <see cref="SystemNames"/>: facets count systems in an array, not by grouping strings.</summary>
+    public int[] SystemIds { get; }
+
+    public IReadOnlyList<string> SystemNames { get; }
+
+    /// <summary>The index of <paramref name="system"/> in <see cref="SystemNames"/>, or -1 when no page has it.</summary>
+    public int SystemId(string system)
+    {
+        for (var i = 0; i < SystemNames.Count; i++)
+            if (string.Equals(SystemNames[i], system, StringComparison.Ordinal)) return i;
+        return -1;
+    }
+
+    /// <summary>The index of <paramref name="category"/> in <see cref="CategoryNames"/>, or -1 when no page has it.</summary>
+    public int CategoryId(string category)
+    {
+        for (var i = 0; i < CategoryNames.Count; i++)
+            if (string.Equals(CategoryNames[i], category, StringComparison.Ordinal)) return i;
+        return -1;
+    }
 
     public string? CategoryOf(int id) => Categories[id] < 0 ? null : CategoryNames[Categories[id]];
 
