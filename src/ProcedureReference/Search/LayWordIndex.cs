@@ -10,13 +10,14 @@ namespace ProcedureReference.Search;
 /// per term, all in two flat arrays (page ids and field ranks), built once per content version with
 /// <see cref="SuggestIndex"/>.
 /// <para>
-/// A query is split into units as a search splits it (the longest synonym phrase first; stop words and unknown words
-/// left out, a misspelt word corrected to the nearest name word); its unfinished last word or phrase completes to
+/// A query is split into units as a search splits it (the longest synonym phrase first; stop words left out, a
+/// misspelt word corrected to the nearest name word); its unfinished last word or phrase completes to
 /// the synonym entries and name words it starts ('blood c' is 'blood clot'). A unit's pages are its own group's
 /// (or word's), then, a level below, those of related groups: groups with an entry holding one of its words
-/// ('clot' → 'clot removal', 'lung clot'). Pages must match every unit that still leaves some page (a unit that
-/// would leave none is dropped, most selective units first); they come title matches first, then name, then other
-/// names, then the related groups' pages, each in code order. Each unit costs one pass over its posting lists.
+/// ('clot' → 'clot removal', 'lung clot'). Pages must match every unit, and every word typed must be a unit or a
+/// stop word (a word found only in page text suggests nothing here); they come title matches first, then name,
+/// then other names, then the related groups' pages, each in code order. Each unit costs one pass over its
+/// posting lists.
 /// </para>
 /// </summary>
 internal sealed class LayWordIndex
@@ -30,8 +31,11 @@ internal sealed class LayWordIndex
     /// <summary>How many name words an unfinished last word may complete to ('ang' → angiogram, angioplasty, ...).</summary>
     private const int MaxCompletions = 16;
 
-    /// <summary>Shorter misspellings are left alone, as the search's did-you-mean leaves them.</summary>
-    private const int MinCorrectableLength = 4;
+    /// <summary>
+    /// Shorter words are left alone: this index knows only the names' words, so a real word of the page text
+    /// ('will', 'stuffy') must not be taken for a misspelt name word ('wall', 'study').
+    /// </summary>
+    private const int MinCorrectableLength = 5;
 
     /// <summary>Words that narrow nothing: <see cref="QueryPlan"/>'s stop words, which a search leaves out too.</summary>
     private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
@@ -97,6 +101,14 @@ internal sealed class LayWordIndex
         private int _count;
         private int _pageCount;
 
+        /// <summary>Adjacent name words (two and three), to find the synonym entries of more than one word.</summary>
+        private readonly HashSet<(int, int, int)> _phrases = [];
+        private int _previous = -1, _beforePrevious = -1;
+
+        /// <summary>The next name text of the page begins: phrases do not run across texts.</summary>
+        public void StartText() => _previous = _beforePrevious = -1;
+
+        /// <summary>The next word of the current text (as read, repeats included), in a field of <paramref name="rank"/>.</summary>
         public void Add(string word, int rank)
         {
             if (!_ids.TryGetValue(word, out var id))
@@ -106,6 +118,12 @@ internal sealed class LayWordIndex
                 _byId.Add(word);
             }
             _page[id] = _page.TryGetValue(id, out var best) ? Math.Min(best, (byte)rank) : (byte)rank;
+            if (_previous >= 0)
+            {
+                _phrases.Add((_previous, id, -1));
+                if (_beforePrevious >= 0) _phrases.Add((_beforePrevious, _previous, id));
+            }
+            (_beforePrevious, _previous) = (_previous, id);
         }
 
         public void EndPage()
@@ -158,11 +176,18 @@ internal sealed class LayWordIndex
             ranks.AddRange(wordRanks);
             var starts = new List<int>(wordStarts);
 
-            // The synonym groups reachable from the name words: the entries of each name word's group, and each of
-            // those entries' own group (an entry on two lines has the union of both).
+            // The synonym groups reachable from the names: the entries of each name word's and each two- or
+            // three-word name phrase's group, and each of those entries' own group (an entry on two lines has the
+            // union of both).
             var entries = new SortedSet<string>(StringComparer.Ordinal);
             foreach (var word in words)
                 foreach (var entry in synonyms.GroupOf(word)) entries.Add(entry);
+            foreach (var (first, second, third) in _phrases)
+            {
+                var phrase = third < 0 ? $"{_byId[first]} {_byId[second]}" : $"{_byId[first]} {_byId[second]} {_byId[third]}";
+                foreach (var entry in synonyms.GroupOf(phrase)) entries.Add(entry);
+            }
+            _phrases.Clear();
             var groupTerms = new Dictionary<string, int>(StringComparer.Ordinal);
             var groupMembers = new List<IReadOnlyList<string>>();
             var entryList = new List<string>();
@@ -247,19 +272,20 @@ internal sealed class LayWordIndex
     public List<int> Find(string text, int limit)
     {
         var words = QueryTokens.OfQuery(text).ToList();
-        var units = new List<List<(int Term, int Level)>>();
         if (words.Count == 0 || _pageCount == 0) return [];
 
+        // Every word typed must be accounted for (a name word, a lay word with pages, a stop word): a word found in
+        // no name would otherwise be silently left out, and 'trouble brea' would suggest breast procedures.
+        var units = new List<List<(int Term, int Level)>>();
         var consumed = Tail(words, units);
-        Earlier(words.GetRange(0, words.Count - consumed), units);
-        units.RemoveAll(u => u.Count == 0);
-        if (units.Count == 0) return [];
+        if (consumed < 0 || !Earlier(words.GetRange(0, words.Count - consumed), units) || units.Count == 0) return [];
         return Match(units, limit);
     }
 
     /// <summary>
     /// The unit of the unfinished end of the query: synonym entries that the last one to three words start (the
-    /// longest that any entry starts), and name words that the last word starts. Returns how many words it took.
+    /// longest that any entry starts), and name words that the last word starts. Returns how many words it took
+    /// (a one-letter or stop word alone: taken, with no unit), or -1 when nothing matches it.
     /// </summary>
     private int Tail(List<string> words, List<List<(int Term, int Level)>> units)
     {
@@ -272,7 +298,7 @@ internal sealed class LayWordIndex
             if (take == 1 && (last.Length < 2 || (words.Count > 1 && StopWords.Contains(last)))) return 1;
 
             var unit = new List<(int Term, int Level)>();
-            var exact = EntryStarting(phrase, unit);
+            EntryStarting(phrase, unit);
             if (take == 1)
             {
                 var from = LowerBound(_words, last);
@@ -286,31 +312,33 @@ internal sealed class LayWordIndex
                 }
             }
             if (unit.Count == 0) continue;
-            if (exact) AddRelated(unit);
+            AddRelated(unit);
             units.Add(unit);
             return take;
         }
-        return 1;
+        return -1;
     }
 
     /// <summary>
     /// Adds the groups of the entries starting with <paramref name="phrase"/>: all at level 0, unless one is the
-    /// phrase itself, which is then the only one at level 0 (the others follow as related). Whether one was exact.
+    /// phrase itself, which is then the only one at level 0 (the others follow as related).
     /// </summary>
-    private bool EntryStarting(string phrase, List<(int Term, int Level)> unit)
+    private void EntryStarting(string phrase, List<(int Term, int Level)> unit)
     {
         var from = LowerBound(_entries, phrase);
         var exact = from < _entries.Length && _entries[from] == phrase;
         for (var i = from; i < _entries.Length && _entries[i].StartsWith(phrase, StringComparison.Ordinal); i++)
         {
-            // An entry continues the phrase only at a word boundary or inside its last word.
+            // The typed last word may be unfinished ('blood c' → 'blood clot') or the entry may go on ('clot' → 'clot removal').
             unit.Add((_entryTerms[i], exact && _entryTerms[i] != _entryTerms[from] ? 1 : 0));
         }
-        return exact;
     }
 
-    /// <summary>The finished words before the tail: synonym phrases (longest first), name words, corrected misspellings.</summary>
-    private void Earlier(List<string> words, List<List<(int Term, int Level)>> units)
+    /// <summary>
+    /// The finished words before the tail: synonym phrases (longest first), name words, corrected misspellings;
+    /// false when one of them is none of these (a lay word whose group is in no name, a word only in page text).
+    /// </summary>
+    private bool Earlier(List<string> words, List<List<(int Term, int Level)>> units)
     {
         for (var i = 0; i < words.Count;)
         {
@@ -318,38 +346,32 @@ internal sealed class LayWordIndex
             {
                 var phrase = string.Join(' ', words.Skip(i).Take(length));
                 var index = Array.BinarySearch(_entries, phrase, StringComparer.Ordinal);
-                if (index >= 0)
-                {
-                    var unit = new List<(int Term, int Level)> { (_entryTerms[index], 0) };
-                    AddRelated(unit);
-                    units.Add(unit);
-                }
+                if (index < 0) return false;
+                var unit = new List<(int Term, int Level)> { (_entryTerms[index], 0) };
+                AddRelated(unit);
+                units.Add(unit);
                 i += length;
                 continue;
             }
-            var word = words[i];
-            if (StopWords.Contains(word))
+            var word = words[i++];
+            if (StopWords.Contains(word)) continue;
+            var found = Array.BinarySearch(_words, word, StringComparer.Ordinal);
+            if (found >= 0)
             {
-                i++;
+                units.Add([(found, 0)]);
                 continue;
             }
-            var found = Array.BinarySearch(_words, word, StringComparer.Ordinal);
-            if (found < 0 && Correct(word) is { } corrected)
+            if (Correct(word) is not { } corrected) return false;
+            var entry = Array.BinarySearch(_entries, corrected, StringComparer.Ordinal);
+            if (entry >= 0)
             {
-                var entry = Array.BinarySearch(_entries, corrected, StringComparer.Ordinal);
-                if (entry >= 0)
-                {
-                    var unit = new List<(int Term, int Level)> { (_entryTerms[entry], 0) };
-                    AddRelated(unit);
-                    units.Add(unit);
-                    i++;
-                    continue;
-                }
-                found = Array.BinarySearch(_words, corrected, StringComparer.Ordinal);
+                var unit = new List<(int Term, int Level)> { (_entryTerms[entry], 0) };
+                AddRelated(unit);
+                units.Add(unit);
             }
-            if (found >= 0) units.Add([(found, 0)]);
-            i++;
+            else units.Add([(Array.BinarySearch(_words, corrected, StringComparer.Ordinal), 0)]);
         }
+        return true;
     }
 
     /// <summary>The related groups of the unit's level-0 groups, at level 1.</summary>
@@ -364,13 +386,14 @@ internal sealed class LayWordIndex
     }
 
     /// <summary>
-    /// The nearest name word or one-word synonym entry to a word found in neither: one edit for up to five letters,
-    /// two for longer, among the words with the same first letter; ties go to the word on the most pages.
+    /// The nearest name word or one-word synonym entry to a word found in neither, one edit away (a letter typed
+    /// wrong, left out, added or swapped), among the words with the same first letter; ties go to the word on the
+    /// most pages.
     /// </summary>
     private string? Correct(string word)
     {
         if (word.Length < MinCorrectableLength || !word.All(char.IsLetter)) return null;
-        var max = word.Length <= 5 ? 1 : 2;
+        const int max = 1;
         string? best = null;
         int bestDistance = max + 1, bestCount = 0;
         var first = word[..1];
@@ -395,9 +418,9 @@ internal sealed class LayWordIndex
     }
 
     /// <summary>
-    /// The best pages matching every unit that leaves some page: each unit marks its pages with its best grade
-    /// (level × ranks + field rank, plus one) in a page-sized array; the most selective unit's pages are then read
-    /// in page order and graded by their worst unit.
+    /// The best pages matching every unit: each unit marks its pages with its best grade (level × ranks + field
+    /// rank, plus one) in a page-sized array; the most selective unit's pages are then read in page order and
+    /// graded by their worst unit, until the best grade has enough.
     /// </summary>
     private List<int> Match(List<List<(int Term, int Level)>> units, int limit)
     {
@@ -421,19 +444,13 @@ internal sealed class LayWordIndex
             }
 
             var driver = marks[0].AsSpan(0, _pageCount);
-            var kept = new List<byte[]> { marks[0] };
-            for (var u = 1; u < units.Count; u++)
-            {
-                kept.Add(marks[u]);
-                if (!AnyPage(driver, kept)) kept.RemoveAt(kept.Count - 1);
-            }
 
             var buckets = new List<int>[Levels * Ranks];
             for (var b = 0; b < buckets.Length; b++) buckets[b] = [];
             for (var page = Next(driver, 0); page >= 0; page = Next(driver, page + 1))
             {
                 var grade = 0;
-                foreach (var mark in kept)
+                foreach (var mark in marks)
                 {
                     if (mark[page] == 0) { grade = -1; break; }
                     grade = Math.Max(grade, mark[page]);
@@ -452,14 +469,6 @@ internal sealed class LayWordIndex
         }
 
         int Size(List<(int Term, int Level)> unit) => unit.Sum(p => _starts[p.Term + 1] - _starts[p.Term]);
-    }
-
-    /// <summary>Whether some page marked in <paramref name="driver"/> is marked in every one of <paramref name="kept"/>.</summary>
-    private static bool AnyPage(Span<byte> driver, List<byte[]> kept)
-    {
-        for (var page = Next(driver, 0); page >= 0; page = Next(driver, page + 1))
-            if (kept.TrueForAll(mark => mark[page] != 0)) return true;
-        return false;
     }
 
     /// <summary>The first marked page at or after <paramref name="from"/>, or -1.</summary>

@@ -36,6 +36,7 @@ internal sealed class SuggestIndex
         ArgumentNullException.ThrowIfNull(rows);
         var lay = new LayWordIndex.Builder();
         var pages = new List<PageEntry>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         var codes = new List<Key>();
         var words = new List<Key>();
         foreach (var row in rows)
@@ -52,12 +53,15 @@ internal sealed class SuggestIndex
             sources.AddRange(otherNames.Select(n => ((string?)n, 2, (string?)n)));
             foreach (var (text, rank, shownName) in sources)
             {
-                foreach (var word in QueryTokens.Words(text).Distinct(StringComparer.Ordinal))
+                lay.StartText();
+                foreach (var word in QueryTokens.Words(text))
                 {
+                    lay.Add(word, rank);
+                    if (!seen.Add(word)) continue;
                     words.Add(new Key(word, page, rank, shownName));
                     pageWords.Add(word);
-                    lay.Add(word, rank);
                 }
+                seen.Clear();
             }
             lay.EndPage();
             pages.Add(new PageEntry(row.Code, title, name, Reading.PlainName.Of(title, name, row.CommonNames), [.. pageWords]));
