@@ -108,8 +108,11 @@ internal sealed class LayWordIndex
         /// <summary>The next name text of the page begins: phrases do not run across texts.</summary>
         public void StartText() => _previous = _beforePrevious = -1;
 
-        /// <summary>The next word of the current text (as read, repeats included), in a field of <paramref name="rank"/>.</summary>
-        public void Add(string word, int rank)
+        /// <summary>
+        /// The next word of the current text (as read, repeats included), in a field of <paramref name="rank"/>.
+        /// Returns the one string held for that word, so that a caller keeping words keeps each once.
+        /// </summary>
+        public string Add(string word, int rank)
         {
             if (!_ids.TryGetValue(word, out var id))
             {
@@ -124,6 +127,7 @@ internal sealed class LayWordIndex
                 if (_beforePrevious >= 0) _phrases.Add((_beforePrevious, _previous, id));
             }
             (_beforePrevious, _previous) = (_previous, id);
+            return _byId[id];
         }
 
         public void EndPage()

@@ -54,9 +54,9 @@ internal sealed class SuggestIndex
             foreach (var (text, rank, shownName) in sources)
             {
                 lay.StartText();
-                foreach (var word in QueryTokens.Words(text))
+                foreach (var typed in QueryTokens.Words(text))
                 {
-                    lay.Add(word, rank);
+                    var word = lay.Add(typed, rank);
                     if (!seen.Add(word)) continue;
                     words.Add(new Key(word, page, rank, shownName));
                     pageWords.Add(word);
