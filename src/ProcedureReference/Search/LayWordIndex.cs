@@ -279,20 +279,32 @@ internal sealed class LayWordIndex
         if (words.Count == 0 || _pageCount == 0) return [];
 
         // Every word typed must be accounted for (a name word, a lay word with pages, a stop word): a word found in
-        // no name would otherwise be silently left out, and 'trouble brea' would suggest breast procedures.
+        // no name would otherwise be silently left out, and 'trouble brea' would suggest breast procedures. Only when
+        // the last word is whole and known ('broken wrist', 'stuffy nose') are earlier words found in no name left
+        // out: what was typed last then says what is meant.
         var units = new List<List<(int Term, int Level)>>();
-        var consumed = Tail(words, units);
-        if (consumed < 0 || !Earlier(words.GetRange(0, words.Count - consumed), units) || units.Count == 0) return [];
-        return Match(units, limit);
+        var consumed = Tail(words, units, out var whole);
+        if (consumed < 0) return [];
+        var earlier = words.GetRange(0, words.Count - consumed);
+        var tailUnits = units.Count;
+        if (!Earlier(earlier, units, skipUnknown: false))
+        {
+            if (!whole || tailUnits == 0) return [];
+            units.RemoveRange(tailUnits, units.Count - tailUnits);
+            Earlier(earlier, units, skipUnknown: true);
+        }
+        return units.Count == 0 ? [] : Match(units, limit);
     }
 
     /// <summary>
     /// The unit of the unfinished end of the query: synonym entries that the last one to three words start (the
     /// longest that any entry starts), and name words that the last word starts. Returns how many words it took
-    /// (a one-letter or stop word alone: taken, with no unit), or -1 when nothing matches it.
+    /// (a one-letter or stop word alone: taken, with no unit), or -1 when nothing matches it; <paramref name="whole"/>
+    /// when what it took is itself a name word or a synonym entry.
     /// </summary>
-    private int Tail(List<string> words, List<List<(int Term, int Level)>> units)
+    private int Tail(List<string> words, List<List<(int Term, int Level)>> units, out bool whole)
     {
+        whole = false;
         for (var take = Math.Min(Synonyms.MaxPhraseWords, words.Count); take >= 1; take--)
         {
             var phrase = string.Join(' ', words.Skip(words.Count - take));
@@ -318,6 +330,8 @@ internal sealed class LayWordIndex
             if (unit.Count == 0) continue;
             AddRelated(unit);
             units.Add(unit);
+            whole = Array.BinarySearch(_entries, phrase, StringComparer.Ordinal) >= 0
+                || (take == 1 && Array.BinarySearch(_words, last, StringComparer.Ordinal) >= 0);
             return take;
         }
         return -1;
@@ -342,7 +356,8 @@ internal sealed class LayWordIndex
     /// The finished words before the tail: synonym phrases (longest first), name words, corrected misspellings;
     /// false when one of them is none of these (a lay word whose group is in no name, a word only in page text).
     /// </summary>
-    private bool Earlier(List<string> words, List<List<(int Term, int Level)>> units)
+    /// <param name="skipUnknown">Leave such words out instead of answering false.</param>
+    private bool Earlier(List<string> words, List<List<(int Term, int Level)>> units, bool skipUnknown)
     {
         for (var i = 0; i < words.Count;)
         {
@@ -350,7 +365,12 @@ internal sealed class LayWordIndex
             {
                 var phrase = string.Join(' ', words.Skip(i).Take(length));
                 var index = Array.BinarySearch(_entries, phrase, StringComparer.Ordinal);
-                if (index < 0) return false;
+                if (index < 0)
+                {
+                    if (!skipUnknown) return false;
+                    i += length;
+                    continue;
+                }
                 var unit = new List<(int Term, int Level)> { (_entryTerms[index], 0) };
                 AddRelated(unit);
                 units.Add(unit);
@@ -365,7 +385,11 @@ internal sealed class LayWordIndex
                 units.Add([(found, 0)]);
                 continue;
             }
-            if (Correct(word) is not { } corrected) return false;
+            if (Correct(word) is not { } corrected)
+            {
+                if (!skipUnknown) return false;
+                continue;
+            }
             var entry = Array.BinarySearch(_entries, corrected, StringComparer.Ordinal);
             if (entry >= 0)
             {

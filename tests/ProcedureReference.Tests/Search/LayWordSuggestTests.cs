@@ -70,6 +70,16 @@ public abstract class LayWordSuggestTests<TDb>(TDb db) : IClassFixture<TDb>
     }
 
     [EngineFact]
+    public void Words_in_no_name_before_a_whole_known_last_word_are_left_out()
+    {
+        // 'fasting' is in no name; 'thrombectomy', typed last and whole, is a name word: it says what is meant.
+        Assert.Equal(["34421", "37188"], Codes("fasting thrombectomy").Order());
+        Assert.Equal(Codes("blood clot"), Codes("fasting blood clot"));
+        // An unfinished last word does not: 'fasting thromb' could be anything.
+        Assert.Empty(Codes("fasting thromb"));
+    }
+
+    [EngineFact]
     public void The_limit_holds_for_lay_words()
     {
         Assert.Single(Codes("blood clot", limit: 1));
@@ -80,7 +90,8 @@ public abstract class LayWordSuggestTests<TDb>(TDb db) : IClassFixture<TDb>
     public void A_new_version_brings_its_lay_words()
     {
         using var fresh = new TDb();
-        Assert.Empty(fresh.Index.Suggest("lung clot"));
+        // Before: no name holds the group of 'lung clot' (nor 'lung'), so its whole last word 'clot' answers alone.
+        Assert.Equal(fresh.Index.Suggest("clot").Select(s => s.Code), fresh.Index.Suggest("lung clot").Select(s => s.Code));
 
         File.WriteAllText(Path.Combine(fresh.Content, "900_embolism.txt"), """
             Search all medical codes
