@@ -121,16 +121,10 @@ public sealed class PostgresSearchIndex : ISearchIndex
             read.Each(PostgresSearchSql.Suggest, p => BindVersion(p, version), row => rows.Add(new(
                 row.GetString(0), row.GetString(1), row.IsDBNull(2) ? null : row.GetString(2),
                 row.IsDBNull(3) ? null : row.GetString(3), row.IsDBNull(4) ? null : row.GetString(4))));
-            return SuggestIndex.Build(rows);
+            return SuggestIndex.Build(rows, _synonyms);
         });
-        limit = Math.Min(limit, MaxSuggestions);
-        var suggestions = index.Suggest(prefix, limit);
-        if (suggestions.Count > 0 || !prefix.Any(char.IsLetter)) return suggestions;
-
-        // Lay words ('blood clot') start no title or name: offer the best search hits for them instead.
-        return Search(new SearchQuery(SuggestIndex.LaySearchText(prefix), PageSize: limit), lean: true, cancellationToken).Hits
-            .Select(hit => new Suggestion(hit.Code, hit.Title, null, hit.PlainName))
-            .ToList();
+        // Lay words ('blood clot') included: the index answers every prefix in memory, never with a search.
+        return index.Suggest(prefix, Math.Min(limit, MaxSuggestions));
     }
 
     /// <summary>A read under the command timeout, on a database whose schema is made (a site may start on an empty one).</summary>

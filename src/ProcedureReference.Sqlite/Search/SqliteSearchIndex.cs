@@ -92,16 +92,11 @@ public sealed class SqliteSearchIndex : ISearchIndex
     public IReadOnlyList<Suggestion> Suggest(string prefix, int limit = 8, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(prefix) || limit <= 0) return [];
+        cancellationToken.ThrowIfCancellationRequested();
         var version = _versions.Live;
-        var index = _suggestIndexes.Get(version, () => Interruptible(connection => SuggestIndex.Build(ContentRows.Suggest(connection)), cancellationToken));
-        limit = Math.Min(limit, MaxSuggestions);
-        var suggestions = index.Suggest(prefix, limit);
-        if (suggestions.Count > 0 || !prefix.Any(char.IsLetter)) return suggestions;
-
-        // Lay words ('blood clot') start no title or name: offer the best search hits for them instead.
-        return Search(new SearchQuery(SuggestIndex.LaySearchText(prefix), PageSize: limit), lean: true, cancellationToken).Hits
-            .Select(hit => new Suggestion(hit.Code, hit.Title, null, hit.PlainName))
-            .ToList();
+        var index = _suggestIndexes.Get(version, () => Interruptible(connection => SuggestIndex.Build(ContentRows.Suggest(connection), _synonyms), cancellationToken));
+        // Lay words ('blood clot') included: the index answers every prefix in memory, never with a search.
+        return index.Suggest(prefix, Math.Min(limit, MaxSuggestions));
     }
 
 

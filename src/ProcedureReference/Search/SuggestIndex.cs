@@ -4,7 +4,9 @@ namespace ProcedureReference.Search;
 
 /// <summary>
 /// Type-ahead over codes, titles and names, in memory: sorted arrays searched by binary search, so a keystroke
-/// costs a few comparisons and no database round trip. Built once per content version from the pages alone.
+/// costs a few comparisons and no database round trip. When no code, title or name starts with what was typed,
+/// lay words ('blood clot') and whole name words answer from the <see cref="LayWordIndex"/>: never a search.
+/// Built once per content version from the pages and the synonyms alone.
 /// </summary>
 internal sealed class SuggestIndex
 {
@@ -14,19 +16,27 @@ internal sealed class SuggestIndex
     private readonly PageEntry[] _pages;
     private readonly Key[] _codes;
     private readonly Key[] _words;
+    private readonly LayWordIndex _lay;
 
-    private SuggestIndex(PageEntry[] pages, Key[] codes, Key[] words)
+    private SuggestIndex(PageEntry[] pages, Key[] codes, Key[] words, LayWordIndex lay)
     {
         _pages = pages;
         _codes = codes;
         _words = words;
+        _lay = lay;
     }
 
+    /// <summary>The lay-word part, for tests and measurements.</summary>
+    internal LayWordIndex Lay => _lay;
+
     /// <param name="rows">Every page of one version in code order (ordinal, then id).</param>
-    public static SuggestIndex Build(IEnumerable<SuggestRow> rows)
+    /// <param name="synonyms">The synonym groups searches use (content/synonyms.csv); none when null.</param>
+    public static SuggestIndex Build(IEnumerable<SuggestRow> rows, Synonyms? synonyms = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
+        var lay = new LayWordIndex.Builder();
         var pages = new List<PageEntry>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         var codes = new List<Key>();
         var words = new List<Key>();
         foreach (var row in rows)
@@ -43,21 +53,27 @@ internal sealed class SuggestIndex
             sources.AddRange(otherNames.Select(n => ((string?)n, 2, (string?)n)));
             foreach (var (text, rank, shownName) in sources)
             {
-                foreach (var word in QueryTokens.Words(text).Distinct(StringComparer.Ordinal))
+                lay.StartText();
+                foreach (var typed in QueryTokens.Words(text))
                 {
+                    var word = lay.Add(typed, rank);
+                    if (!seen.Add(word)) continue;
                     words.Add(new Key(word, page, rank, shownName));
                     pageWords.Add(word);
                 }
+                seen.Clear();
             }
+            lay.EndPage();
             pages.Add(new PageEntry(row.Code, title, name, Reading.PlainName.Of(title, name, row.CommonNames), [.. pageWords]));
         }
         var byText = Comparer<Key>.Create((a, b) => string.CompareOrdinal(a.Text, b.Text) is var c and not 0 ? c : a.Page.CompareTo(b.Page));
-        return new([.. pages], [.. codes.Order(byText)], [.. words.Order(byText)]);
+        return new([.. pages], [.. codes.Order(byText)], [.. words.Order(byText)], lay.Build(synonyms ?? Synonyms.Empty));
     }
 
     /// <summary>
     /// Codes starting with the prefix (in code order), then pages with a title or name word starting with its last
     /// word and words starting with each earlier word ('venous thr'): title matches before name matches, then code order.
+    /// When that finds nothing and letters were typed, the lay words and name words of <see cref="LayWordIndex"/>.
     /// </summary>
     public IReadOnlyList<Suggestion> Suggest(string prefix, int limit)
     {
@@ -85,21 +101,12 @@ internal sealed class SuggestIndex
             chosen.AddRange(matches.Select(k => (k.Page, k.ShownName)));
         }
 
+        if (chosen.Count == 0 && trimmed.Any(char.IsLetter))
+        {
+            // Lay words ('blood clot') start no title or name: the pages of their synonym groups instead.
+            return _lay.Find(trimmed, limit).Select(page => new Suggestion(_pages[page].Code, _pages[page].Title, null, _pages[page].PlainName)).ToList();
+        }
         return chosen.Select(c => new Suggestion(_pages[c.Page].Code, _pages[c.Page].Title, c.Name ?? _pages[c.Page].Name, _pages[c.Page].PlainName)).ToList();
-    }
-
-    /// <summary>
-    /// What the lay-word fallback (a search, when no title or name starts with what was typed) searches for
-    /// <paramref name="prefix"/>: as typed, but without a one-letter last word. A search takes a one-letter word as
-    /// a whole word and finds nothing for it, so 'blood c' would empty the list that 'blood' showed for one
-    /// keystroke before 'blood cl' filled it again; searched as 'blood', the list stays.
-    /// </summary>
-    public static string LaySearchText(string prefix)
-    {
-        ArgumentNullException.ThrowIfNull(prefix);
-        var text = prefix.Trim();
-        var space = text.LastIndexOf(' ');
-        return space > 0 && text.Length - space - 1 == 1 ? text[..space].TrimEnd() : text;
     }
 
     /// <summary>The keys whose text starts with <paramref name="prefix"/>: binary search to the first, then a bounded scan.</summary>

@@ -39,7 +39,8 @@ public partial class ServerErrorTests
             AssertNoLeak(url, page);
             ids.Add(RequestIdOnPage().Match(page).Groups[1].Value);
         }
-        foreach (var url in new[] { "/api/codes/37188", "/api/search?q=clot", "/api/suggest?q=blood%20clot" })
+        // (Type-ahead, lay words included, answers from memory built before the damage: it reads no database.)
+        foreach (var url in new[] { "/api/codes/37188", "/api/search?q=clot" })
         {
             using var response = await client.GetAsync(url);
             var body = await response.Content.ReadAsStringAsync();
