@@ -43,7 +43,6 @@ public sealed partial class SqliteContentStore
             try
             {
                 var report = Importer.Run(options, () => SqliteContentWriter.Create(building), live, progress);
-                ReturnImportMemory();
                 if (!report.Succeeded)
                 {
                     TryDelete(building);
@@ -68,13 +67,6 @@ public sealed partial class SqliteContentStore
             }
         }
     }
-
-    /// <summary>
-    /// The import's index of every page's terms and its batches are garbage now: collected and given back before the
-    /// report is kept and the file published, which would otherwise stack their own memory on top (at 100,000 pages
-    /// the process grew by 220 MB there, past the import's own peak).
-    /// </summary>
-    private static void ReturnImportMemory() => GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 
     /// <summary>Code to content hash of the live database, for the importer to tell added, changed, unchanged and removed pages.</summary>
     private Dictionary<string, string> ReadLiveHashes(out string? unreadable)

@@ -20,6 +20,21 @@ public static class Importer
     public static ImportReport Run(ImportOptions options, Func<IContentWriter> openWriter, IReadOnlyDictionary<string, string> liveHashes,
         IProgress<ImportProgress>? progress = null)
     {
+        var report = Import(options, openWriter, liveHashes, progress);
+        ReturnImportMemory();
+        return report;
+    }
+
+    /// <summary>
+    /// The import's index of every page's terms and its batches are garbage now: collected and given back before the
+    /// engine keeps the report and publishes, which would otherwise stack their own memory on top (at 100,000 pages
+    /// the process grew by 220 MB there, past the import's own peak).
+    /// </summary>
+    private static void ReturnImportMemory() => GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+
+    private static ImportReport Import(ImportOptions options, Func<IContentWriter> openWriter, IReadOnlyDictionary<string, string> liveHashes,
+        IProgress<ImportProgress>? progress)
+    {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(openWriter);
         ArgumentNullException.ThrowIfNull(liveHashes);
