@@ -37,12 +37,8 @@ internal sealed partial class LayWordIndex
     /// </summary>
     private const int MinCorrectableLength = 5;
 
-    /// <summary>Words that narrow nothing: <see cref="QueryPlan"/>'s stop words, which a search leaves out too.</summary>
-    private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
-    {
-        "a", "an", "and", "are", "as", "at", "be", "by", "can", "do", "does", "for", "from", "how", "i", "in", "is", "it",
-        "its", "me", "my", "of", "on", "or", "the", "to", "what", "when", "will", "with",
-    };
+    /// <summary>Words that narrow nothing: the search's own stop words, which it leaves out too.</summary>
+    private static readonly HashSet<string> StopWords = QueryPlan.StopWords;
 
     private readonly int _pageCount;
     private readonly Synonyms _synonyms;

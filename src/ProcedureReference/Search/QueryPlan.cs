@@ -107,7 +107,7 @@ internal sealed partial class QueryPlan
     private static partial Regex CodeLikeWord();
 
     /// <summary>Words too common in explainers to narrow a search; dropped from the text query unless they are all it has.</summary>
-    private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
+    internal static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
     {
         "a", "an", "and", "are", "as", "at", "be", "by", "can", "do", "does", "for", "from", "how", "i", "in", "is", "it",
         "its", "me", "my", "of", "on", "or", "the", "to", "what", "when", "will", "with",
